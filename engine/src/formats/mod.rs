@@ -1,0 +1,5 @@
+//! Output and input formats (spec/formats.md). The text forms of values are
+//! shared by every text format (`text`); each format has its own file.
+
+pub mod text;
+pub mod tsv;

@@ -1,0 +1,1 @@
+//! TabSeparated output (spec/formats.md §3).

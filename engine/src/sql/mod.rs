@@ -1,0 +1,7 @@
+//! The ClickHouse SQL front end: lexer and parser (text → [`ast`]), and the
+//! binder (AST → DataFusion `LogicalPlan` with ClickHouse names and types).
+
+pub mod ast;
+pub mod parser;
+
+pub use parser::{parse, ParserLimits};
