@@ -1,5 +1,7 @@
 //! Output and input formats (spec/formats.md). The text forms of values are
-//! shared by every text format (`text`); each format has its own file.
+//! shared by every text format (`text` writes them, `parse` reads them); each
+//! format has its own file.
 
+pub mod parse;
 pub mod text;
 pub mod tsv;

@@ -12,6 +12,7 @@
 //! Each family lives in its own file and registers itself in [`register_all`].
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
+pub mod conversion;
 pub mod udf;
 
 use std::collections::HashMap;
