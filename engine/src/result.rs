@@ -1,0 +1,98 @@
+//! [`QueryResult`]: the Arrow batches of a query with ClickHouse's column names
+//! and types, and its text forms.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow::datatypes::{Field, Schema, SchemaRef};
+use arrow::record_batch::RecordBatch;
+
+use crate::error::Result;
+use crate::formats::text::TextOptions;
+use crate::formats::tsv::{write_tsv, TsvKind};
+use crate::sql::binder::OutputColumn;
+use crate::types::ChType;
+
+/// Metadata key holding a column's ClickHouse type name in the result schema.
+pub const TYPE_METADATA_KEY: &str = "granary.type";
+
+/// The result of one statement.
+#[derive(Debug, Clone)]
+pub struct QueryResult {
+    schema: SchemaRef,
+    columns: Vec<OutputColumn>,
+    batches: Vec<RecordBatch>,
+    text: TextOptions,
+}
+
+impl QueryResult {
+    /// A result with no columns (DDL, INSERT, SET).
+    pub fn empty() -> Self {
+        QueryResult {
+            schema: Arc::new(Schema::empty()),
+            columns: vec![],
+            batches: vec![],
+            text: TextOptions::default(),
+        }
+    }
+
+    /// Builds a result, renaming the batches' fields to the ClickHouse names.
+    pub fn new(columns: Vec<OutputColumn>, batches: Vec<RecordBatch>, text: TextOptions) -> Result<Self> {
+        let fields: Vec<Field> = columns
+            .iter()
+            .map(|c| {
+                c.ty.to_arrow_field(&c.name)
+                    .with_nullable(true)
+                    .with_metadata(HashMap::from([(TYPE_METADATA_KEY.to_string(), c.ty.to_string())]))
+            })
+            .collect();
+        let schema = Arc::new(Schema::new(fields));
+        let batches = batches
+            .into_iter()
+            .filter(|b| b.num_rows() > 0)
+            .map(|b| RecordBatch::try_new(schema.clone(), b.columns().to_vec()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(QueryResult { schema, columns, batches, text })
+    }
+
+    /// The Arrow schema: ClickHouse column names, the type name in field metadata.
+    pub fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    /// The result batches.
+    pub fn batches(&self) -> &[RecordBatch] {
+        &self.batches
+    }
+
+    /// ClickHouse column names.
+    pub fn column_names(&self) -> Vec<String> {
+        self.columns.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// ClickHouse column types.
+    pub fn column_types(&self) -> Vec<ChType> {
+        self.columns.iter().map(|c| c.ty.clone()).collect()
+    }
+
+    /// Number of rows.
+    pub fn num_rows(&self) -> usize {
+        self.batches.iter().map(|b| b.num_rows()).sum()
+    }
+
+    /// The result as TabSeparated text (what ClickHouse's test references hold).
+    pub fn to_tsv(&self) -> String {
+        let mut out = Vec::new();
+        let names = self.column_names();
+        let types = self.column_types();
+        match write_tsv(&mut out, &self.batches, &types, &names, &self.text, TsvKind::Plain) {
+            Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+            Err(e) => format!("{e}\n"),
+        }
+    }
+
+    /// Writes the result in TabSeparated form to `out`, reporting text-form errors.
+    pub fn write_tsv(&self, out: &mut Vec<u8>, kind: TsvKind) -> Result<()> {
+        write_tsv(out, &self.batches, &self.column_types(), &self.column_names(), &self.text, kind)
+    }
+}

@@ -1,0 +1,337 @@
+//! FROM binding: tables, CTEs, subqueries, table functions and joins, each
+//! giving a plan and the [`Scope`] of columns it makes visible.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use datafusion::datasource::provider_as_source;
+use datafusion::logical_expr::{lit, when, Expr as DfExpr, JoinType, LogicalPlan, LogicalPlanBuilder};
+
+use super::expr::{Aliases, ExprCtx};
+use super::scope::{df_col, Scope, ScopeColumn};
+use super::Binder;
+use crate::error::{Error, ErrorCode, Result};
+use crate::functions::{as_predicate, TypedExpr};
+use crate::sql::ast::{FunctionCall, JoinConstraint, JoinKind, JoinStrictness, TableExpr};
+use crate::storage::table_functions::{Generated, GeneratedTable};
+use crate::types::{default_value, rules, ChType};
+
+/// A plan with the columns it exposes.
+pub struct FromResult {
+    pub plan: LogicalPlan,
+    pub scope: Scope,
+}
+
+impl Binder<'_> {
+    /// Binds a FROM clause; no FROM reads `system.one`.
+    pub(super) fn bind_from(&self, from: Option<&TableExpr>) -> Result<FromResult> {
+        match from {
+            None => {
+                let plan = LogicalPlanBuilder::values(vec![vec![lit(0u8)]])?.alias("__one")?.build()?;
+                let scope = Scope {
+                    columns: vec![ScopeColumn {
+                        qualifier: Some("one".into()),
+                        database: Some("system".into()),
+                        name: "dummy".into(),
+                        ty: ChType::UInt8,
+                        expr: df_col(Some("__one"), "column1"),
+                        hidden: false,
+                    }],
+                };
+                Ok(FromResult { plan, scope })
+            }
+            Some(t) => self.bind_table_expr(t),
+        }
+    }
+
+    fn bind_table_expr(&self, t: &TableExpr) -> Result<FromResult> {
+        match t {
+            TableExpr::Table { database, name, alias, final_, sample } => {
+                if *final_ {
+                    return Err(Error::new(
+                        ErrorCode::ILLEGAL_FINAL,
+                        format!("Storage of table {name} doesn't support FINAL"),
+                    ));
+                }
+                if sample.is_some() {
+                    return Err(Error::new(
+                        ErrorCode::NOT_IMPLEMENTED,
+                        "SAMPLE is not supported for this table engine",
+                    ));
+                }
+                if database.is_none() {
+                    if let Some(q) = self.find_cte(name) {
+                        let bound = self.bind_query(&q)?;
+                        return self.subquery_result(bound, Some(alias.clone().unwrap_or_else(|| name.clone())));
+                    }
+                }
+                let db = database.clone().unwrap_or_else(|| self.database().to_string());
+                self.bind_table(&db, name, alias.as_deref())
+            }
+            TableExpr::Subquery { query, alias } => {
+                let bound = self.bind_query(query)?;
+                self.subquery_result(bound, alias.clone())
+            }
+            TableExpr::Function { call, alias } => self.bind_table_function(call, alias.as_deref()),
+            TableExpr::Join { left, right, kind, strictness, constraint, .. } => {
+                self.bind_join(left, right, *kind, *strictness, constraint)
+            }
+            TableExpr::ArrayJoin { .. } => {
+                Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "ARRAY JOIN is not supported yet"))
+            }
+        }
+    }
+
+    fn bind_table(&self, db: &str, name: &str, alias: Option<&str>) -> Result<FromResult> {
+        let qualifier = alias.unwrap_or(name).to_string();
+        let (provider, columns) = if db == "system" {
+            crate::system::table(self, name)?
+        } else {
+            let entry = self.catalog.table(db, name)?;
+            let cols = entry.table.columns().into_iter().filter(|c| c.is_physical()).collect::<Vec<_>>();
+            (entry.table.provider(), cols)
+        };
+        let df_q = self.fresh("__t");
+        let plan = LogicalPlanBuilder::scan(df_q.as_str(), provider_as_source(provider), None)?.build()?;
+        let scope = Scope {
+            columns: columns
+                .into_iter()
+                .map(|c| ScopeColumn {
+                    qualifier: Some(qualifier.clone()),
+                    database: if alias.is_none() { Some(db.to_string()) } else { None },
+                    expr: df_col(Some(&df_q), &c.name),
+                    name: c.name,
+                    ty: c.ty,
+                    hidden: false,
+                })
+                .collect(),
+        };
+        Ok(FromResult { plan, scope })
+    }
+
+    fn subquery_result(&self, bound: super::BoundQuery, alias: Option<String>) -> Result<FromResult> {
+        let df_q = self.fresh("__sq");
+        let plan = LogicalPlanBuilder::from(bound.plan).alias(df_q.as_str())?.build()?;
+        let scope = Scope {
+            columns: bound
+                .columns
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| ScopeColumn {
+                    qualifier: alias.clone(),
+                    database: None,
+                    expr: df_col(Some(&df_q), &format!("__c{i}")),
+                    name: c.name,
+                    ty: c.ty,
+                    hidden: false,
+                })
+                .collect(),
+        };
+        Ok(FromResult { plan, scope })
+    }
+
+    /// Evaluates a constant table-function argument as u64.
+    fn const_u64(&self, call: &FunctionCall, i: usize) -> Result<u64> {
+        let scope = Scope::default();
+        let aliases = Aliases::default();
+        let expanding = RefCell::new(Vec::new());
+        let ctx = ExprCtx {
+            scope: &scope,
+            aliases: &aliases,
+            expanding: &expanding,
+            agg: None,
+            in_aggregate: false,
+            clause: "table function",
+        };
+        let arg = call.args.get(i).ok_or_else(|| {
+            Error::new(
+                ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                format!("Table function '{}' requires more arguments", call.name),
+            )
+        })?;
+        let v = self.bind_expr(arg, &ctx)?;
+        match v.literal_int() {
+            Some(n) if n >= 0 && n <= u64::MAX as i128 => Ok(n as u64),
+            _ => Err(Error::new(
+                ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                format!(
+                    "Illegal type {} of argument of table function {}: expected a non-negative integer constant",
+                    v.ty, call.name
+                ),
+            )),
+        }
+    }
+
+    fn bind_table_function(&self, call: &FunctionCall, alias: Option<&str>) -> Result<FromResult> {
+        let (kind, mt) = match call.name.as_str() {
+            "numbers" => (Generated::Numbers, false),
+            "numbers_mt" => (Generated::Numbers, true),
+            "zeros" => (Generated::Zeros, false),
+            "zeros_mt" => (Generated::Zeros, true),
+            "values" | "generateRandom" | "file" | "url" | "s3" | "remote" | "cluster" | "merge" | "input"
+            | "format" => {
+                return Err(Error::new(
+                    ErrorCode::NOT_IMPLEMENTED,
+                    format!("Table function {} is not supported yet", call.name),
+                ))
+            }
+            other => return Err(Error::new(ErrorCode::UNKNOWN_FUNCTION, format!("Unknown table function {other}"))),
+        };
+        let (start, count, step) = match (kind, call.args.len()) {
+            (Generated::Numbers, 1) | (Generated::Zeros, 1) => (0, self.const_u64(call, 0)?, 1),
+            (Generated::Numbers, 2) => (self.const_u64(call, 0)?, self.const_u64(call, 1)?, 1),
+            (Generated::Numbers, 3) => (self.const_u64(call, 0)?, self.const_u64(call, 1)?, self.const_u64(call, 2)?),
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    format!("Table function '{}' requires 1 to 3 arguments", call.name),
+                ))
+            }
+        };
+        let table = GeneratedTable::new(kind, start, Some(count), step.max(1), mt);
+        let df_q = self.fresh("__tf");
+        let plan = LogicalPlanBuilder::scan(df_q.as_str(), provider_as_source(Arc::new(table)), None)?.build()?;
+        let (name, ty) = match kind {
+            Generated::Numbers => ("number", ChType::UInt64),
+            Generated::Zeros => ("zero", ChType::UInt8),
+        };
+        let scope = Scope {
+            columns: vec![ScopeColumn {
+                qualifier: Some(alias.unwrap_or(call.name.as_str()).to_string()),
+                database: None,
+                name: name.into(),
+                ty,
+                expr: df_col(Some(&df_q), name),
+                hidden: false,
+            }],
+        };
+        Ok(FromResult { plan, scope })
+    }
+
+    fn bind_join(
+        &self,
+        left: &TableExpr,
+        right: &TableExpr,
+        kind: JoinKind,
+        strictness: JoinStrictness,
+        constraint: &JoinConstraint,
+    ) -> Result<FromResult> {
+        if !matches!(strictness, JoinStrictness::Unspecified | JoinStrictness::All) {
+            return Err(Error::new(
+                ErrorCode::NOT_IMPLEMENTED,
+                format!("{} JOIN is not supported yet", format!("{strictness:?}").to_uppercase()),
+            ));
+        }
+        let l = self.bind_table_expr(left)?;
+        let r = self.bind_table_expr(right)?;
+        let join_type = match kind {
+            JoinKind::Inner | JoinKind::Cross | JoinKind::Comma => JoinType::Inner,
+            JoinKind::Left => JoinType::Left,
+            JoinKind::Right => JoinType::Right,
+            JoinKind::Full => JoinType::Full,
+            JoinKind::Paste => return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "PASTE JOIN is not supported yet")),
+        };
+        let use_nulls = self.settings.get_bool("join_use_nulls");
+        let mut scope = Scope::default();
+        let (left_outer, right_outer) = match join_type {
+            JoinType::Left => (false, true),
+            JoinType::Right => (true, false),
+            JoinType::Full => (true, true),
+            _ => (false, false),
+        };
+        let fill = |c: &ScopeColumn, outer: bool| -> ScopeColumn {
+            let mut c = c.clone();
+            if outer {
+                if use_nulls {
+                    c.ty = c.ty.clone().nullable();
+                } else if !c.ty.is_nullable() {
+                    if let Ok(d) = default_value(&c.ty) {
+                        c.expr = when(c.expr.clone().is_null(), DfExpr::Literal(d, None))
+                            .otherwise(c.expr.clone())
+                            .unwrap_or(c.expr);
+                    }
+                }
+            }
+            c
+        };
+        let plan = match constraint {
+            JoinConstraint::None => {
+                if !matches!(kind, JoinKind::Cross | JoinKind::Comma) {
+                    return Err(Error::new(ErrorCode::SYNTAX_ERROR, "JOIN requires ON or USING"));
+                }
+                scope.columns.extend(l.scope.columns.iter().cloned());
+                scope.columns.extend(r.scope.columns.iter().cloned());
+                LogicalPlanBuilder::from(l.plan).cross_join(r.plan)?.build()?
+            }
+            JoinConstraint::On(on) => {
+                let mut both = Scope::default();
+                both.columns.extend(l.scope.columns.iter().cloned());
+                both.columns.extend(r.scope.columns.iter().cloned());
+                let aliases = Aliases::default();
+                let expanding = RefCell::new(Vec::new());
+                let ctx = ExprCtx {
+                    scope: &both,
+                    aliases: &aliases,
+                    expanding: &expanding,
+                    agg: None,
+                    in_aggregate: false,
+                    clause: "JOIN ON",
+                };
+                let pred = as_predicate(&self.bind_expr(on, &ctx)?)?;
+                scope.columns.extend(l.scope.columns.iter().map(|c| fill(c, left_outer)));
+                scope.columns.extend(r.scope.columns.iter().map(|c| fill(c, right_outer)));
+                LogicalPlanBuilder::from(l.plan).join_on(r.plan, join_type, vec![pred])?.build()?
+            }
+            JoinConstraint::Using(names) => {
+                let mut preds = Vec::new();
+                let mut merged = Vec::new();
+                for n in names {
+                    let key = [n.clone()];
+                    let lc = l.scope.resolve(&key)?.ok_or_else(|| unknown_using(n))?;
+                    let rc = r.scope.resolve(&key)?.ok_or_else(|| unknown_using(n))?;
+                    let common = rules::common_supertype(&[lc.ty.clone(), rc.ty.clone()])?;
+                    let lk = self.cast(lc, &common)?;
+                    let rk = self.cast(rc, &common)?;
+                    preds.push(lk.expr.clone().eq(rk.expr.clone()));
+                    let expr = match join_type {
+                        JoinType::Right => rk.expr.clone(),
+                        JoinType::Full => {
+                            when(lk.expr.clone().is_null(), rk.expr.clone()).otherwise(lk.expr.clone())?
+                        }
+                        _ => lk.expr.clone(),
+                    };
+                    merged.push((n.clone(), TypedExpr::new(expr, common)));
+                }
+                for c in &l.scope.columns {
+                    if let Some((_, m)) = merged.iter().find(|(n, _)| *n == c.name) {
+                        scope.columns.push(ScopeColumn {
+                            expr: m.expr.clone(),
+                            ty: m.ty.clone(),
+                            qualifier: None,
+                            ..c.clone()
+                        });
+                        let mut q = fill(c, left_outer);
+                        q.hidden = true;
+                        scope.columns.push(q);
+                    } else {
+                        scope.columns.push(fill(c, left_outer));
+                    }
+                }
+                for c in &r.scope.columns {
+                    let mut c = fill(c, right_outer);
+                    if names.contains(&c.name) {
+                        c.hidden = true;
+                    }
+                    scope.columns.push(c);
+                }
+                let pred = preds.into_iter().reduce(|a, b| a.and(b)).unwrap_or(lit(true));
+                LogicalPlanBuilder::from(l.plan).join_on(r.plan, join_type, vec![pred])?.build()?
+            }
+        };
+        Ok(FromResult { plan, scope })
+    }
+}
+
+fn unknown_using(name: &str) -> Error {
+    Error::new(ErrorCode::UNKNOWN_IDENTIFIER, format!("Unknown identifier `{name}` in USING clause"))
+}

@@ -1,0 +1,460 @@
+//! SELECT binding: the clause pipeline WHERE → GROUP BY / aggregates →
+//! HAVING → projection → DISTINCT → ORDER BY → LIMIT, and set operations
+//! (UNION / INTERSECT / EXCEPT) with ClickHouse's common-type rules.
+//!
+//! Aggregation works on DataFusion expressions: every expression is first bound
+//! against the FROM scope, with aggregate calls replaced by columns `__a{i}`
+//! (collected once each); then, if the query aggregates, each expression is
+//! *rebased* onto the Aggregate node: sub-expressions equal to a GROUP BY key
+//! become `__g{j}`, and any other column left over is NOT_AN_AGGREGATE (215).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
+use datafusion::logical_expr::{Expr as DfExpr, LogicalPlan, LogicalPlanBuilder, SortExpr};
+
+use super::expr::{AggCollector, Aliases, ExprCtx};
+use super::scope::df_col;
+use super::{Binder, BoundQuery, OutputColumn};
+use crate::error::{Error, ErrorCode, Result};
+use crate::functions::{as_predicate, TypedExpr};
+use crate::sql::ast::{Expr, GroupByModifier, Literal, Select, SelectQuery, SetOp, WithItem};
+use crate::types::{rules, ChType};
+
+/// Binds a query (select or set operation).
+pub(super) fn bind_query(b: &Binder, q: &SelectQuery) -> Result<BoundQuery> {
+    match q {
+        SelectQuery::Select(s) => bind_select(b, s),
+        SelectQuery::Parens(inner) => bind_query(b, inner),
+        SelectQuery::SetOp { op, left, right } => bind_set_op(b, *op, left, right),
+    }
+}
+
+struct CteGuard<'a, 'b>(&'a Binder<'b>);
+
+impl Drop for CteGuard<'_, '_> {
+    fn drop(&mut self) {
+        self.0.ctes.borrow_mut().pop();
+    }
+}
+
+/// One element of the expanded SELECT list.
+struct Item {
+    name: String,
+    ast: Option<Expr>,
+    direct: Option<TypedExpr>,
+    alias: Option<String>,
+}
+
+fn positional(e: &Expr, items: &[Item]) -> Option<usize> {
+    if let Expr::Literal(Literal::UInt(n)) = e {
+        let n = *n as usize;
+        if n >= 1 && n <= items.len() {
+            return Some(n - 1);
+        }
+    }
+    None
+}
+
+fn has_column_ref_outside(e: &DfExpr) -> bool {
+    let mut found = false;
+    let _ = e.apply(|n| {
+        if let DfExpr::Column(c) = n {
+            if !(c.relation.is_none() && (c.name.starts_with("__a") || c.name.starts_with("__g"))) {
+                found = true;
+                return Ok(TreeNodeRecursion::Stop);
+            }
+        }
+        Ok(TreeNodeRecursion::Continue)
+    });
+    found
+}
+
+fn contains_aggregate(e: &DfExpr) -> bool {
+    let mut found = false;
+    let _ = e.apply(|n| {
+        if let DfExpr::Column(c) = n {
+            if c.relation.is_none() && c.name.starts_with("__a") {
+                found = true;
+                return Ok(TreeNodeRecursion::Stop);
+            }
+        }
+        Ok(TreeNodeRecursion::Continue)
+    });
+    found
+}
+
+/// Rewrites `e` onto the Aggregate node's output.
+fn rebase(e: &TypedExpr, keys: &[DfExpr], what: &str) -> Result<TypedExpr> {
+    let out = e
+        .expr
+        .clone()
+        .transform_down(|node| {
+            if let Some(j) = keys.iter().position(|k| *k == node) {
+                return Ok(Transformed::new(df_col(None, &format!("__g{j}")), true, TreeNodeRecursion::Jump));
+            }
+            Ok(Transformed::no(node))
+        })
+        .map_err(Error::from)?
+        .data;
+    if has_column_ref_outside(&out) {
+        let mut name = String::new();
+        let _ = out.apply(|n| {
+            if let DfExpr::Column(c) = n {
+                if !(c.relation.is_none() && (c.name.starts_with("__a") || c.name.starts_with("__g"))) {
+                    name = c.name.clone();
+                    return Ok(TreeNodeRecursion::Stop);
+                }
+            }
+            Ok(TreeNodeRecursion::Continue)
+        });
+        return Err(Error::new(
+            ErrorCode::NOT_AN_AGGREGATE,
+            format!("Column `{name}` is not under aggregate function and not in GROUP BY keys. In {what}"),
+        ));
+    }
+    Ok(TypedExpr::new(out, e.ty.clone()))
+}
+
+/// A constant non-negative integer (LIMIT / OFFSET).
+fn const_usize(b: &Binder, e: &Expr, what: &'static str) -> Result<usize> {
+    let scope = super::scope::Scope::default();
+    let aliases = Aliases::default();
+    let expanding = RefCell::new(Vec::new());
+    let ctx = ExprCtx {
+        scope: &scope,
+        aliases: &aliases,
+        expanding: &expanding,
+        agg: None,
+        in_aggregate: false,
+        clause: what,
+    };
+    let v = b.bind_expr(e, &ctx)?;
+    match v.literal_int() {
+        Some(n) if n >= 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        _ => Err(Error::new(
+            ErrorCode::INVALID_LIMIT_EXPRESSION,
+            format!("The value {e} of {what} expression is not representable as UInt64"),
+        )),
+    }
+}
+
+fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
+    // WITH: expression aliases and CTEs.
+    let mut aliases = Aliases::default();
+    let mut ctes = HashMap::new();
+    for w in &s.with {
+        match w {
+            WithItem::Expr { expr, name } => {
+                aliases.map.insert(name.clone(), expr.clone());
+            }
+            WithItem::Cte { name, query } => {
+                ctes.insert(name.clone(), Arc::new((**query).clone()));
+            }
+        }
+    }
+    b.ctes.borrow_mut().push(ctes);
+    let _guard = CteGuard(b);
+
+    for unsupported in [
+        (s.with_totals, "WITH TOTALS"),
+        (s.group_by_modifier != GroupByModifier::None, "GROUP BY ROLLUP/CUBE/GROUPING SETS"),
+        (s.limit_by.is_some(), "LIMIT BY"),
+        (s.qualify.is_some(), "QUALIFY"),
+        (s.distinct_on.is_some(), "DISTINCT ON"),
+        (s.with_ties, "WITH TIES"),
+        (!s.windows.is_empty(), "WINDOW"),
+    ] {
+        if unsupported.0 {
+            return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("{} is not supported yet", unsupported.1)));
+        }
+    }
+
+    let from = b.bind_from(s.from.as_ref())?;
+    let scope = from.scope;
+    let mut plan = from.plan;
+
+    // Expand the SELECT list and collect its aliases.
+    let mut items: Vec<Item> = Vec::new();
+    for e in &s.projection {
+        match e {
+            Expr::Asterisk { qualifier, except } => {
+                for c in scope.star(qualifier)? {
+                    if except.contains(&c.name) {
+                        continue;
+                    }
+                    items.push(Item {
+                        name: c.name.clone(),
+                        ast: None,
+                        direct: Some(TypedExpr::new(c.expr.clone(), c.ty.clone())),
+                        alias: None,
+                    });
+                }
+            }
+            Expr::Columns(re) => {
+                let regex = regex::Regex::new(re).map_err(|e| {
+                    Error::new(
+                        ErrorCode::CANNOT_COMPILE_REGEXP,
+                        format!("Cannot compile regular expression '{re}': {e}"),
+                    )
+                })?;
+                for c in scope.columns.iter().filter(|c| !c.hidden && regex.is_match(&c.name)) {
+                    items.push(Item {
+                        name: c.name.clone(),
+                        ast: None,
+                        direct: Some(TypedExpr::new(c.expr.clone(), c.ty.clone())),
+                        alias: None,
+                    });
+                }
+            }
+            Expr::Alias { expr, alias } => {
+                if let Some(prev) = aliases.map.get(alias) {
+                    if prev != &**expr {
+                        return Err(Error::new(
+                            ErrorCode::MULTIPLE_EXPRESSIONS_FOR_ALIAS,
+                            format!("Different expressions with the same alias {alias}"),
+                        ));
+                    }
+                }
+                aliases.map.insert(alias.clone(), (**expr).clone());
+                items.push(Item {
+                    name: alias.clone(),
+                    ast: Some((**expr).clone()),
+                    direct: None,
+                    alias: Some(alias.clone()),
+                });
+            }
+            other => items.push(Item { name: other.to_string(), ast: Some(other.clone()), direct: None, alias: None }),
+        }
+    }
+    if items.is_empty() {
+        return Err(Error::new(ErrorCode::EMPTY_LIST_OF_COLUMNS_QUERIED, "Empty list of columns in SELECT query"));
+    }
+
+    let expanding = RefCell::new(Vec::new());
+    let no_agg = |clause: &'static str| ExprCtx {
+        scope: &scope,
+        aliases: &aliases,
+        expanding: &expanding,
+        agg: None,
+        in_aggregate: false,
+        clause,
+    };
+
+    // PREWHERE and WHERE: both filter before aggregation.
+    for (cond, clause) in [(&s.prewhere, "PREWHERE"), (&s.where_, "WHERE")] {
+        if let Some(w) = cond {
+            let p = b.bind_expr(w, &no_agg(clause))?;
+            plan = LogicalPlanBuilder::from(plan).filter(as_predicate(&p)?)?.build()?;
+        }
+    }
+
+    // GROUP BY keys (positional numbers refer to the SELECT list).
+    let mut keys: Vec<TypedExpr> = Vec::new();
+    for g in &s.group_by {
+        let ast = match positional(g, &items) {
+            Some(i) => items[i].ast.clone(),
+            None => Some(g.clone()),
+        };
+        let k = match ast {
+            Some(a) => b.bind_expr(&a, &no_agg("GROUP BY"))?,
+            None => {
+                let i = positional(g, &items).unwrap_or(0);
+                items[i].direct.clone().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "positional GROUP BY"))?
+            }
+        };
+        if k.literal().is_none() && !keys.iter().any(|x| x.expr == k.expr) {
+            keys.push(k);
+        }
+    }
+
+    // SELECT list, HAVING and ORDER BY, collecting aggregates.
+    let collector = RefCell::new(AggCollector::default());
+    let with_agg = |clause: &'static str| ExprCtx {
+        scope: &scope,
+        aliases: &aliases,
+        expanding: &expanding,
+        agg: Some(&collector),
+        in_aggregate: false,
+        clause,
+    };
+    let mut values: Vec<TypedExpr> = Vec::with_capacity(items.len());
+    for it in &items {
+        let v = match (&it.direct, &it.ast) {
+            (Some(d), _) => d.clone(),
+            (None, Some(a)) => {
+                if let Some(al) = &it.alias {
+                    expanding.borrow_mut().push(al.clone());
+                }
+                let r = b.bind_expr(a, &with_agg("SELECT"));
+                if it.alias.is_some() {
+                    expanding.borrow_mut().pop();
+                }
+                r?
+            }
+            (None, None) => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "empty select item")),
+        };
+        values.push(v);
+    }
+    if s.group_by_all {
+        for v in &values {
+            if !contains_aggregate(&v.expr) && v.literal().is_none() && !keys.iter().any(|x| x.expr == v.expr) {
+                keys.push(v.clone());
+            }
+        }
+    }
+    let having = match &s.having {
+        Some(h) => Some(b.bind_expr(h, &with_agg("HAVING"))?),
+        None => None,
+    };
+    let mut order: Vec<(TypedExpr, bool, Option<bool>)> = Vec::new();
+    let order_items: Vec<(Expr, bool, Option<bool>)> = match s.order_by_all {
+        Some((desc, nulls)) => {
+            items.iter().enumerate().map(|(i, _)| (Expr::Literal(Literal::UInt(i as u64 + 1)), desc, nulls)).collect()
+        }
+        None => s.order_by.iter().map(|o| (o.expr.clone(), o.desc, o.nulls_first)).collect(),
+    };
+    for (e, desc, nulls) in &order_items {
+        if let Some(i) = positional(e, &items) {
+            order.push((values[i].clone(), *desc, *nulls));
+            continue;
+        }
+        order.push((b.bind_expr(e, &with_agg("ORDER BY"))?, *desc, *nulls));
+    }
+
+    let aggs = collector.into_inner().aggs;
+    let aggregating = !keys.is_empty() || !aggs.is_empty() || s.group_by_all;
+    if aggregating {
+        let key_exprs: Vec<DfExpr> = keys.iter().map(|k| k.expr.clone()).collect();
+        let group: Vec<DfExpr> =
+            keys.iter().enumerate().map(|(j, k)| k.expr.clone().alias(format!("__g{j}"))).collect();
+        let agg_exprs: Vec<DfExpr> =
+            aggs.iter().enumerate().map(|(i, (a, _))| a.clone().alias(format!("__a{i}"))).collect();
+        plan = LogicalPlanBuilder::from(plan).aggregate(group, agg_exprs)?.build()?;
+        values = values.iter().map(|v| rebase(v, &key_exprs, "SELECT")).collect::<Result<_>>()?;
+        if let Some(h) = &having {
+            let h = rebase(h, &key_exprs, "HAVING")?;
+            plan = LogicalPlanBuilder::from(plan).filter(as_predicate(&h)?)?.build()?;
+        }
+        order = order
+            .into_iter()
+            .map(|(e, d, n)| Ok((rebase(&e, &key_exprs, "ORDER BY")?, d, n)))
+            .collect::<Result<_>>()?;
+    } else if let Some(h) = &having {
+        plan = LogicalPlanBuilder::from(plan).filter(as_predicate(h)?)?.build()?;
+    }
+
+    // Projection: the SELECT list, then hidden ORDER BY keys.
+    let mut proj: Vec<DfExpr> =
+        values.iter().enumerate().map(|(k, v)| v.expr.clone().alias(format!("__c{k}"))).collect();
+    let mut sort: Vec<SortExpr> = Vec::new();
+    let mut hidden = 0usize;
+    for (e, desc, nulls) in &order {
+        if e.literal().is_some() {
+            continue;
+        }
+        let name = match values.iter().position(|v| v.expr == e.expr) {
+            Some(k) => format!("__c{k}"),
+            None => {
+                if s.distinct {
+                    return Err(Error::new(
+                        ErrorCode::NOT_IMPLEMENTED,
+                        "ORDER BY an expression that is not in a SELECT DISTINCT list is not supported yet",
+                    ));
+                }
+                let n = format!("__o{hidden}");
+                hidden += 1;
+                proj.push(e.expr.clone().alias(n.clone()));
+                n
+            }
+        };
+        sort.push(SortExpr::new(df_col(None, &name), !desc, nulls.unwrap_or(false)));
+    }
+    plan = LogicalPlanBuilder::from(plan).project(proj)?.build()?;
+    if s.distinct {
+        plan = LogicalPlanBuilder::from(plan).distinct()?.build()?;
+    }
+    if !sort.is_empty() {
+        plan = LogicalPlanBuilder::from(plan).sort(sort)?.build()?;
+    }
+    let offset = match &s.offset {
+        Some(o) => const_usize(b, o, "OFFSET")?,
+        None => 0,
+    };
+    let mut fetch = match &s.limit {
+        Some(l) => Some(const_usize(b, l, "LIMIT")?),
+        None => None,
+    };
+    if let Some(t) = &s.top {
+        fetch = Some(const_usize(b, t, "TOP")?);
+    }
+    if fetch.is_some() || offset > 0 {
+        plan = LogicalPlanBuilder::from(plan).limit(offset, fetch)?.build()?;
+    }
+    if hidden > 0 {
+        let keep: Vec<DfExpr> = (0..values.len()).map(|k| df_col(None, &format!("__c{k}"))).collect();
+        plan = LogicalPlanBuilder::from(plan).project(keep)?.build()?;
+    }
+    let columns = items
+        .iter()
+        .zip(values.iter())
+        .map(|(it, v)| OutputColumn { name: it.name.clone(), ty: v.ty.clone() })
+        .collect();
+    Ok(BoundQuery { plan, columns })
+}
+
+/// Casts each column of `q` to `types` (by position), keeping names `__c{i}`.
+fn cast_columns(b: &Binder, q: BoundQuery, types: &[ChType]) -> Result<LogicalPlan> {
+    if q.columns.iter().map(|c| &c.ty).eq(types.iter()) {
+        return Ok(q.plan);
+    }
+    let mut exprs = Vec::with_capacity(types.len());
+    for (i, (c, t)) in q.columns.iter().zip(types).enumerate() {
+        let col = TypedExpr::new(df_col(None, &format!("__c{i}")), c.ty.clone());
+        exprs.push(b.cast(col, t)?.expr.alias(format!("__c{i}")));
+    }
+    Ok(LogicalPlanBuilder::from(q.plan).project(exprs)?.build()?)
+}
+
+fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -> Result<BoundQuery> {
+    let l = bind_query(b, left)?;
+    let r = bind_query(b, right)?;
+    if l.columns.len() != r.columns.len() {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_COLUMNS_DOESNT_MATCH,
+            format!("Different number of columns in UNION elements: {} and {}", l.columns.len(), r.columns.len()),
+        ));
+    }
+    let mut types = Vec::with_capacity(l.columns.len());
+    for (a, c) in l.columns.iter().zip(&r.columns) {
+        types.push(rules::common_supertype(&[a.ty.clone(), c.ty.clone()])?);
+    }
+    let columns: Vec<OutputColumn> =
+        l.columns.iter().zip(&types).map(|(c, t)| OutputColumn { name: c.name.clone(), ty: t.clone() }).collect();
+    let lp = cast_columns(b, l, &types)?;
+    let rp = cast_columns(b, r, &types)?;
+    let op =
+        match op {
+            SetOp::Union => match b.settings.get_string("union_default_mode").to_ascii_uppercase().as_str() {
+                "ALL" => SetOp::UnionAll,
+                "DISTINCT" => SetOp::UnionDistinct,
+                _ => return Err(Error::new(
+                    ErrorCode::EXPECTED_ALL_OR_DISTINCT,
+                    "Expected ALL or DISTINCT in SelectWithUnion query, because setting (union_default_mode) is empty",
+                )),
+            },
+            o => o,
+        };
+    let plan = match op {
+        SetOp::UnionAll => LogicalPlanBuilder::from(lp).union(rp)?.build()?,
+        SetOp::UnionDistinct => LogicalPlanBuilder::from(lp).union_distinct(rp)?.build()?,
+        SetOp::Intersect => LogicalPlanBuilder::intersect(lp, rp, true)?,
+        SetOp::IntersectDistinct => LogicalPlanBuilder::intersect(lp, rp, false)?,
+        SetOp::Except => LogicalPlanBuilder::except(lp, rp, true)?,
+        SetOp::ExceptDistinct => LogicalPlanBuilder::except(lp, rp, false)?,
+        SetOp::Union => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "unresolved UNION mode")),
+    };
+    Ok(BoundQuery { plan, columns })
+}
