@@ -7,8 +7,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use datafusion::logical_expr::expr::{AggregateFunction, InList, InSubquery};
+use datafusion::logical_expr::expr::{AggregateFunction, InList, InSubquery, WindowFunction};
 use datafusion::logical_expr::{Expr as DfExpr, Subquery};
+use datafusion::logical_expr::{WindowFrame, WindowFrameBound, WindowFrameUnits, WindowFunctionDefinition};
 use datafusion::scalar::ScalarValue;
 
 use super::scope::{df_col, Scope};
@@ -16,7 +17,7 @@ use super::Binder;
 use crate::aggregates::{self, AggregateContext};
 use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{self, conversion, FunctionContext, TypedExpr};
-use crate::sql::ast::{Expr, FunctionCall, Literal};
+use crate::sql::ast::{Expr, FrameBound, FunctionCall, Literal, WindowSpec};
 use crate::types::{parse_type, rules, ChType};
 
 /// Aggregates found while binding one SELECT level: each distinct call once,
@@ -39,10 +40,31 @@ impl AggCollector {
     }
 }
 
-/// Aliases visible in one SELECT: name → expression (from `WITH x AS n` and `expr AS n`).
+/// Window functions found while binding one SELECT level, read back as `__w{i}`.
+#[derive(Debug, Default)]
+pub struct WinCollector {
+    pub exprs: Vec<(DfExpr, ChType)>,
+}
+
+impl WinCollector {
+    fn add(&mut self, e: DfExpr, ty: ChType) -> String {
+        let i = match self.exprs.iter().position(|(x, _)| *x == e) {
+            Some(i) => i,
+            None => {
+                self.exprs.push((e, ty));
+                self.exprs.len() - 1
+            }
+        };
+        format!("__w{i}")
+    }
+}
+
+/// Aliases visible in one SELECT: name → expression (from `WITH x AS n` and
+/// `expr AS n`), and the named windows of its WINDOW clause.
 #[derive(Debug, Default, Clone)]
 pub struct Aliases {
     pub map: HashMap<String, Expr>,
+    pub windows: HashMap<String, WindowSpec>,
 }
 
 /// Everything expression binding needs to know about where it is.
@@ -53,6 +75,8 @@ pub struct ExprCtx<'s> {
     pub expanding: &'s RefCell<Vec<String>>,
     /// Where aggregates go; None where they are not allowed (WHERE, GROUP BY, ON).
     pub agg: Option<&'s RefCell<AggCollector>>,
+    /// Where window functions go; None where they are not allowed.
+    pub win: Option<&'s RefCell<WinCollector>>,
     /// Inside an aggregate's arguments (nested aggregates are an error).
     pub in_aggregate: bool,
     /// The clause being bound, for messages ("WHERE").
@@ -66,7 +90,20 @@ impl<'s> ExprCtx<'s> {
             aliases: self.aliases,
             expanding: self.expanding,
             agg: None,
+            win: None,
             in_aggregate: true,
+            clause: self.clause,
+        }
+    }
+
+    fn for_window_args(&self) -> ExprCtx<'s> {
+        ExprCtx {
+            scope: self.scope,
+            aliases: self.aliases,
+            expanding: self.expanding,
+            agg: self.agg,
+            win: None,
+            in_aggregate: self.in_aggregate,
             clause: self.clause,
         }
     }
@@ -217,7 +254,7 @@ impl Binder<'_> {
     fn bind_function(&self, call: &FunctionCall, ctx: &ExprCtx) -> Result<TypedExpr> {
         let name = call.name.as_str();
         if call.over.is_some() {
-            return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("Window function {name} is not supported yet")));
+            return self.bind_window(call, ctx);
         }
         if is_in_function(name) {
             return self.bind_in(call, ctx);
@@ -258,41 +295,19 @@ impl Binder<'_> {
 
     fn bind_aggregate(&self, call: &FunctionCall, ctx: &ExprCtx) -> Result<TypedExpr> {
         let name = &call.name;
-        if ctx.in_aggregate {
-            return Err(Error::new(
-                ErrorCode::ILLEGAL_AGGREGATION,
-                format!("Aggregate function {name} is found inside another aggregate function in query"),
-            ));
-        }
         let Some(collector) = ctx.agg else {
+            if ctx.in_aggregate {
+                return Err(Error::new(
+                    ErrorCode::ILLEGAL_AGGREGATION,
+                    format!("Aggregate function {name} is found inside another aggregate function in query"),
+                ));
+            }
             return Err(Error::new(
                 ErrorCode::ILLEGAL_AGGREGATION,
                 format!("Aggregate function {name} is found in {} in query", ctx.clause),
             ));
         };
-        let mut params = Vec::new();
-        for p in call.params.iter().flatten() {
-            let v = self.bind_expr(p, &ctx.with_agg_args())?;
-            match v.literal() {
-                Some(s) => params.push(s.clone()),
-                None => return Err(Error::new(
-                    ErrorCode::BAD_ARGUMENTS,
-                    format!(
-                        "Parameters to aggregate functions must be literals. Got parameter '{p}' of function {name}"
-                    ),
-                )),
-            }
-        }
-        let args = self.bind_args(&call.args, &ctx.with_agg_args())?;
-        let actx = AggregateContext {
-            name: name.clone(),
-            params,
-            distinct: call.distinct,
-            null_for_empty: self.settings.get_bool("aggregate_functions_null_for_empty"),
-        };
-        let bound = aggregates::bind(self.functions, &actx, args).ok_or_else(|| {
-            Error::new(ErrorCode::UNKNOWN_FUNCTION, format!("Function with name '{name}' does not exist"))
-        })??;
+        let bound = self.bind_aggregate_call(call, ctx)?;
         let e = DfExpr::AggregateFunction(AggregateFunction::new_udf(
             bound.udaf,
             bound.args,
@@ -303,6 +318,42 @@ impl Binder<'_> {
         ));
         let col = collector.borrow_mut().add(e, bound.ty.clone());
         Ok(TypedExpr::new(df_col(None, &col), bound.ty))
+    }
+
+    /// Binds an aggregate's parameters and arguments (without collecting it).
+    fn bind_aggregate_call(&self, call: &FunctionCall, ctx: &ExprCtx) -> Result<aggregates::BoundAggregate> {
+        let name = &call.name;
+        if ctx.in_aggregate {
+            return Err(Error::new(
+                ErrorCode::ILLEGAL_AGGREGATION,
+                format!("Aggregate function {name} is found inside another aggregate function in query"),
+            ));
+        }
+        let mut params = Vec::new();
+        for p in call.params.iter().flatten() {
+            let v = self.bind_expr(p, &ctx.with_agg_args())?;
+            match v.literal() {
+                Some(s) => params.push(s.clone()),
+                None => {
+                    return Err(Error::new(
+                        ErrorCode::BAD_ARGUMENTS,
+                        format!(
+                        "Parameters to aggregate functions must be literals. Got parameter '{p}' of function {name}"
+                    ),
+                    ))
+                }
+            }
+        }
+        let args = self.bind_args(&call.args, &ctx.with_agg_args())?;
+        let actx = AggregateContext {
+            name: name.clone(),
+            params,
+            distinct: call.distinct,
+            null_for_empty: self.settings.get_bool("aggregate_functions_null_for_empty"),
+        };
+        aggregates::bind(self.functions, &actx, args).ok_or_else(|| {
+            Error::new(ErrorCode::UNKNOWN_FUNCTION, format!("Function with name '{name}' does not exist"))
+        })?
     }
 
     /// `x IN (list)`, `x IN (subquery)`, `x IN table`.
@@ -441,5 +492,169 @@ impl Binder<'_> {
         let plan =
             datafusion::logical_expr::LogicalPlanBuilder::from(sq.plan).project(vec![c.expr.alias("__c0")])?.build()?;
         Ok(plan)
+    }
+}
+
+fn frame_bound(b: &FrameBound, rows: bool) -> Result<WindowFrameBound> {
+    let offset = |e: &Expr| -> Result<ScalarValue> {
+        match e {
+            Expr::Literal(Literal::UInt(n)) if rows => Ok(ScalarValue::UInt64(Some(*n))),
+            _ => Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("Window frame offset {e} is not supported yet"))),
+        }
+    };
+    Ok(match b {
+        FrameBound::UnboundedPreceding => WindowFrameBound::Preceding(ScalarValue::UInt64(None)),
+        FrameBound::Preceding(e) => WindowFrameBound::Preceding(offset(e)?),
+        FrameBound::CurrentRow => WindowFrameBound::CurrentRow,
+        FrameBound::Following(e) => WindowFrameBound::Following(offset(e)?),
+        FrameBound::UnboundedFollowing => WindowFrameBound::Following(ScalarValue::UInt64(None)),
+    })
+}
+
+impl Binder<'_> {
+    /// `f(args) OVER (PARTITION BY … ORDER BY … frame)`: a window function or an
+    /// aggregate over a window, collected as `__w{i}`.
+    fn bind_window(&self, call: &FunctionCall, ctx: &ExprCtx) -> Result<TypedExpr> {
+        let name = call.name.as_str();
+        let Some(collector) = ctx.win else {
+            return Err(Error::new(
+                ErrorCode::ILLEGAL_AGGREGATION,
+                format!("Window function {name} is found in {} in query", ctx.clause),
+            ));
+        };
+        let Some(own) = &call.over else {
+            return Err(Error::new(ErrorCode::LOGICAL_ERROR, "window without OVER"));
+        };
+        let mut spec = own.clone();
+        if let Some(base) = &own.base {
+            let named =
+                ctx.aliases.windows.get(base).ok_or_else(|| {
+                    Error::new(ErrorCode::UNKNOWN_IDENTIFIER, format!("Window '{base}' is not defined"))
+                })?;
+            if spec.partition_by.is_empty() {
+                spec.partition_by = named.partition_by.clone();
+            }
+            if spec.order_by.is_empty() {
+                spec.order_by = named.order_by.clone();
+            }
+            if spec.frame.is_none() {
+                spec.frame = named.frame.clone();
+            }
+        }
+        let inner = ctx.for_window_args();
+        let partition_by =
+            spec.partition_by.iter().map(|e| Ok(self.bind_expr(e, &inner)?.expr)).collect::<Result<Vec<_>>>()?;
+        let mut order_by = Vec::new();
+        for o in &spec.order_by {
+            let e = self.bind_expr(&o.expr, &inner)?;
+            order_by.push(datafusion::logical_expr::SortExpr::new(e.expr, !o.desc, o.nulls_first.unwrap_or(false)));
+        }
+        let frame = match &spec.frame {
+            None => WindowFrame::new(if order_by.is_empty() { None } else { Some(false) }),
+            Some((rows, start, end)) => WindowFrame::new_bounds(
+                if *rows { WindowFrameUnits::Rows } else { WindowFrameUnits::Range },
+                frame_bound(start, *rows)?,
+                frame_bound(end, *rows)?,
+            ),
+        };
+        use datafusion::functions_window as fw;
+        let (fun, args, ty): (WindowFunctionDefinition, Vec<DfExpr>, ChType) = match name {
+            "row_number" | "rank" | "dense_rank" | "denseRank" | "percent_rank" | "percentRank" | "cume_dist" => {
+                if !call.args.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                        format!("Function {name} takes no arguments"),
+                    ));
+                }
+                let (udwf, ty) = match name {
+                    "row_number" => (fw::row_number::row_number_udwf(), ChType::UInt64),
+                    "rank" => (fw::rank::rank_udwf(), ChType::UInt64),
+                    "dense_rank" | "denseRank" => (fw::rank::dense_rank_udwf(), ChType::UInt64),
+                    "percent_rank" | "percentRank" => (fw::rank::percent_rank_udwf(), ChType::Float64),
+                    _ => (fw::cume_dist::cume_dist_udwf(), ChType::Float64),
+                };
+                (WindowFunctionDefinition::WindowUDF(udwf), vec![], ty)
+            }
+            "ntile" => {
+                let args = self.bind_args(&call.args, &inner)?;
+                let a = args.into_iter().next().ok_or_else(|| {
+                    Error::new(ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH, "Function ntile takes one argument")
+                })?;
+                let a = self.cast(a, &ChType::UInt64)?;
+                (WindowFunctionDefinition::WindowUDF(fw::ntile::ntile_udwf()), vec![a.expr], ChType::UInt64)
+            }
+            "first_value" | "last_value" | "nth_value" => {
+                let args = self.bind_args(&call.args, &inner)?;
+                let Some(first) = args.first() else {
+                    return Err(Error::new(
+                        ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                        format!("Function {name} needs an argument"),
+                    ));
+                };
+                let ty = first.ty.clone();
+                let udwf = match name {
+                    "first_value" => fw::nth_value::first_value_udwf(),
+                    "last_value" => fw::nth_value::last_value_udwf(),
+                    _ => fw::nth_value::nth_value_udwf(),
+                };
+                let mut exprs = vec![first.expr.clone()];
+                if name == "nth_value" {
+                    let n = args.get(1).cloned().ok_or_else(|| {
+                        Error::new(
+                            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                            "Function nth_value takes two arguments",
+                        )
+                    })?;
+                    exprs.push(self.cast(n, &ChType::Int64)?.expr);
+                }
+                (WindowFunctionDefinition::WindowUDF(udwf), exprs, ty)
+            }
+            "lag" | "lead" | "lagInFrame" | "leadInFrame" => {
+                let args = self.bind_args(&call.args, &inner)?;
+                let Some(first) = args.first().cloned() else {
+                    return Err(Error::new(
+                        ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                        format!("Function {name} needs an argument"),
+                    ));
+                };
+                let ty = first.ty.clone();
+                let mut exprs = vec![first.expr];
+                let offset = match args.get(1) {
+                    Some(o) => self.cast(o.clone(), &ChType::Int64)?.expr,
+                    None => DfExpr::Literal(ScalarValue::Int64(Some(1)), None),
+                };
+                exprs.push(offset);
+                let default = match args.get(2) {
+                    Some(d) => self.cast(d.clone(), &ty)?.expr,
+                    None => DfExpr::Literal(crate::types::default_value(&ty)?, None),
+                };
+                exprs.push(default);
+                let udwf = if name.starts_with("lag") { fw::lead_lag::lag_udwf() } else { fw::lead_lag::lead_udwf() };
+                (WindowFunctionDefinition::WindowUDF(udwf), exprs, ty)
+            }
+            _ if aggregates::is_aggregate(self.functions, name) => {
+                let bound = self.bind_aggregate_call(call, &inner)?;
+                if bound.filter.is_some() || bound.distinct {
+                    return Err(Error::new(
+                        ErrorCode::NOT_IMPLEMENTED,
+                        format!("Aggregate {name} with -If or DISTINCT over a window is not supported yet"),
+                    ));
+                }
+                (WindowFunctionDefinition::AggregateUDF(bound.udaf), bound.args, bound.ty)
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::UNKNOWN_AGGREGATE_FUNCTION,
+                    format!("Unknown window function {name}"),
+                ))
+            }
+        };
+        let mut wf = WindowFunction::new(fun, args);
+        wf.params.partition_by = partition_by;
+        wf.params.order_by = order_by;
+        wf.params.window_frame = frame;
+        let e = DfExpr::WindowFunction(Box::new(wf));
+        let col = collector.borrow_mut().add(e, ty.clone());
+        Ok(TypedExpr::new(df_col(None, &col), ty))
     }
 }

@@ -140,6 +140,7 @@ impl Binder<'_> {
             aliases: &aliases,
             expanding: &expanding,
             agg: None,
+            win: None,
             in_aggregate: false,
             clause: "table function",
         };
@@ -274,6 +275,7 @@ impl Binder<'_> {
                     aliases: &aliases,
                     expanding: &expanding,
                     agg: None,
+                    win: None,
                     in_aggregate: false,
                     clause: "JOIN ON",
                 };

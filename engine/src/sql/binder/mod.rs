@@ -95,8 +95,15 @@ impl<'a> Binder<'a> {
     ) -> Result<crate::functions::TypedExpr> {
         let aliases = expr::Aliases::default();
         let expanding = RefCell::new(Vec::new());
-        let ctx =
-            expr::ExprCtx { scope, aliases: &aliases, expanding: &expanding, agg: None, in_aggregate: false, clause };
+        let ctx = expr::ExprCtx {
+            scope,
+            aliases: &aliases,
+            expanding: &expanding,
+            agg: None,
+            win: None,
+            in_aggregate: false,
+            clause,
+        };
         self.bind_expr(e, &ctx)
     }
 

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
 use datafusion::logical_expr::{Expr as DfExpr, LogicalPlan, LogicalPlanBuilder, SortExpr};
 
-use super::expr::{AggCollector, Aliases, ExprCtx};
+use super::expr::{AggCollector, Aliases, ExprCtx, WinCollector};
 use super::scope::df_col;
 use super::{Binder, BoundQuery, OutputColumn};
 use crate::error::{Error, ErrorCode, Result};
@@ -58,11 +58,16 @@ fn positional(e: &Expr, items: &[Item]) -> Option<usize> {
     None
 }
 
+/// Columns produced by this SELECT level's Aggregate and Window nodes.
+fn is_internal(c: &datafusion::common::Column) -> bool {
+    c.relation.is_none() && (c.name.starts_with("__a") || c.name.starts_with("__g") || c.name.starts_with("__w"))
+}
+
 fn has_column_ref_outside(e: &DfExpr) -> bool {
     let mut found = false;
     let _ = e.apply(|n| {
         if let DfExpr::Column(c) = n {
-            if !(c.relation.is_none() && (c.name.starts_with("__a") || c.name.starts_with("__g"))) {
+            if !is_internal(c) {
                 found = true;
                 return Ok(TreeNodeRecursion::Stop);
             }
@@ -103,7 +108,7 @@ fn rebase(e: &TypedExpr, keys: &[DfExpr], what: &str) -> Result<TypedExpr> {
         let mut name = String::new();
         let _ = out.apply(|n| {
             if let DfExpr::Column(c) = n {
-                if !(c.relation.is_none() && (c.name.starts_with("__a") || c.name.starts_with("__g"))) {
+                if !is_internal(c) {
                     name = c.name.clone();
                     return Ok(TreeNodeRecursion::Stop);
                 }
@@ -128,6 +133,7 @@ fn const_usize(b: &Binder, e: &Expr, what: &'static str) -> Result<usize> {
         aliases: &aliases,
         expanding: &expanding,
         agg: None,
+        win: None,
         in_aggregate: false,
         clause: what,
     };
@@ -155,17 +161,18 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
             }
         }
     }
+    for (name, spec) in &s.windows {
+        aliases.windows.insert(name.clone(), spec.clone());
+    }
     b.ctes.borrow_mut().push(ctes);
     let _guard = CteGuard(b);
 
     for unsupported in [
         (s.with_totals, "WITH TOTALS"),
         (s.group_by_modifier != GroupByModifier::None, "GROUP BY ROLLUP/CUBE/GROUPING SETS"),
-        (s.limit_by.is_some(), "LIMIT BY"),
         (s.qualify.is_some(), "QUALIFY"),
         (s.distinct_on.is_some(), "DISTINCT ON"),
         (s.with_ties, "WITH TIES"),
-        (!s.windows.is_empty(), "WINDOW"),
     ] {
         if unsupported.0 {
             return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("{} is not supported yet", unsupported.1)));
@@ -239,6 +246,7 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
         aliases: &aliases,
         expanding: &expanding,
         agg: None,
+        win: None,
         in_aggregate: false,
         clause,
     };
@@ -272,11 +280,13 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
 
     // SELECT list, HAVING and ORDER BY, collecting aggregates.
     let collector = RefCell::new(AggCollector::default());
+    let wins = RefCell::new(WinCollector::default());
     let with_agg = |clause: &'static str| ExprCtx {
         scope: &scope,
         aliases: &aliases,
         expanding: &expanding,
         agg: Some(&collector),
+        win: Some(&wins),
         in_aggregate: false,
         clause,
     };
@@ -324,7 +334,20 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
         order.push((b.bind_expr(e, &with_agg("ORDER BY"))?, *desc, *nulls));
     }
 
+    // LIMIT BY keys are bound like ORDER BY keys.
+    let mut limit_by_keys: Vec<TypedExpr> = Vec::new();
+    if let Some(lb) = &s.limit_by {
+        for e in &lb.by {
+            let k = match positional(e, &items) {
+                Some(i) => values[i].clone(),
+                None => b.bind_expr(e, &with_agg("LIMIT BY"))?,
+            };
+            limit_by_keys.push(k);
+        }
+    }
+
     let aggs = collector.into_inner().aggs;
+    let mut windows = wins.into_inner().exprs;
     let aggregating = !keys.is_empty() || !aggs.is_empty() || s.group_by_all;
     if aggregating {
         let key_exprs: Vec<DfExpr> = keys.iter().map(|k| k.expr.clone()).collect();
@@ -333,35 +356,39 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
         let agg_exprs: Vec<DfExpr> =
             aggs.iter().enumerate().map(|(i, (a, _))| a.clone().alias(format!("__a{i}"))).collect();
         plan = LogicalPlanBuilder::from(plan).aggregate(group, agg_exprs)?.build()?;
-        values = values.iter().map(|v| rebase(v, &key_exprs, "SELECT")).collect::<Result<_>>()?;
+        let rb = |v: &TypedExpr, what: &str| rebase(v, &key_exprs, what);
+        values = values.iter().map(|v| rb(v, "SELECT")).collect::<Result<_>>()?;
         if let Some(h) = &having {
-            let h = rebase(h, &key_exprs, "HAVING")?;
+            let h = rb(h, "HAVING")?;
             plan = LogicalPlanBuilder::from(plan).filter(as_predicate(&h)?)?.build()?;
         }
-        order = order
+        order = order.into_iter().map(|(e, d, n)| Ok((rb(&e, "ORDER BY")?, d, n))).collect::<Result<_>>()?;
+        limit_by_keys = limit_by_keys.iter().map(|k| rb(k, "LIMIT BY")).collect::<Result<_>>()?;
+        windows = windows
             .into_iter()
-            .map(|(e, d, n)| Ok((rebase(&e, &key_exprs, "ORDER BY")?, d, n)))
+            .map(|(w, t)| Ok((rb(&TypedExpr::new(w, t.clone()), "window function")?.expr, t)))
             .collect::<Result<_>>()?;
     } else if let Some(h) = &having {
         plan = LogicalPlanBuilder::from(plan).filter(as_predicate(h)?)?.build()?;
     }
+    if !windows.is_empty() {
+        let wexprs: Vec<DfExpr> =
+            windows.iter().enumerate().map(|(i, (w, _))| w.clone().alias(format!("__w{i}"))).collect();
+        plan = LogicalPlanBuilder::from(plan).window(wexprs)?.build()?;
+    }
 
-    // Projection: the SELECT list, then hidden ORDER BY keys.
+    // Projection: the SELECT list, then hidden ORDER BY / LIMIT BY keys.
     let mut proj: Vec<DfExpr> =
         values.iter().enumerate().map(|(k, v)| v.expr.clone().alias(format!("__c{k}"))).collect();
-    let mut sort: Vec<SortExpr> = Vec::new();
     let mut hidden = 0usize;
-    for (e, desc, nulls) in &order {
-        if e.literal().is_some() {
-            continue;
-        }
-        let name = match values.iter().position(|v| v.expr == e.expr) {
+    let mut column_of = |e: &TypedExpr, proj: &mut Vec<DfExpr>| -> Result<String> {
+        Ok(match values.iter().position(|v| v.expr == e.expr) {
             Some(k) => format!("__c{k}"),
             None => {
                 if s.distinct {
                     return Err(Error::new(
                         ErrorCode::NOT_IMPLEMENTED,
-                        "ORDER BY an expression that is not in a SELECT DISTINCT list is not supported yet",
+                        "ORDER BY / LIMIT BY an expression that is not in a SELECT DISTINCT list is not supported yet",
                     ));
                 }
                 let n = format!("__o{hidden}");
@@ -369,12 +396,28 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
                 proj.push(e.expr.clone().alias(n.clone()));
                 n
             }
-        };
+        })
+    };
+    let mut sort: Vec<SortExpr> = Vec::new();
+    for (e, desc, nulls) in &order {
+        if e.literal().is_some() {
+            continue;
+        }
+        let name = column_of(e, &mut proj)?;
         sort.push(SortExpr::new(df_col(None, &name), !desc, nulls.unwrap_or(false)));
     }
+    let mut limit_by_cols = Vec::new();
+    for k in &limit_by_keys {
+        limit_by_cols.push(df_col(None, &column_of(k, &mut proj)?));
+    }
+    let mut drop_extra = hidden > 0;
     plan = LogicalPlanBuilder::from(plan).project(proj)?.build()?;
     if s.distinct {
         plan = LogicalPlanBuilder::from(plan).distinct()?.build()?;
+    }
+    if let Some(lb) = &s.limit_by {
+        plan = limit_by(b, plan, lb, limit_by_cols, &sort)?;
+        drop_extra = true;
     }
     if !sort.is_empty() {
         plan = LogicalPlanBuilder::from(plan).sort(sort)?.build()?;
@@ -393,7 +436,7 @@ fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
     if fetch.is_some() || offset > 0 {
         plan = LogicalPlanBuilder::from(plan).limit(offset, fetch)?.build()?;
     }
-    if hidden > 0 {
+    if drop_extra {
         let keep: Vec<DfExpr> = (0..values.len()).map(|k| df_col(None, &format!("__c{k}"))).collect();
         plan = LogicalPlanBuilder::from(plan).project(keep)?.build()?;
     }
@@ -457,4 +500,34 @@ fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -
         SetOp::Union => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "unresolved UNION mode")),
     };
     Ok(BoundQuery { plan, columns })
+}
+
+/// `LIMIT n [OFFSET m] BY keys`: numbers the rows of each key in the final
+/// order (row_number over the ORDER BY) and keeps numbers m+1 ..= m+n.
+fn limit_by(
+    b: &Binder,
+    plan: LogicalPlan,
+    lb: &crate::sql::ast::LimitBy,
+    keys: Vec<DfExpr>,
+    sort: &[SortExpr],
+) -> Result<LogicalPlan> {
+    use datafusion::logical_expr::expr::WindowFunction;
+    use datafusion::logical_expr::{lit, WindowFrame, WindowFunctionDefinition};
+    let n = const_usize(b, &lb.limit, "LIMIT BY")? as u64;
+    let m = match &lb.offset {
+        Some(o) => const_usize(b, o, "LIMIT BY OFFSET")? as u64,
+        None => 0,
+    };
+    let mut rn = WindowFunction::new(
+        WindowFunctionDefinition::WindowUDF(datafusion::functions_window::row_number::row_number_udwf()),
+        vec![],
+    );
+    rn.params.partition_by = keys;
+    rn.params.order_by = sort.to_vec();
+    rn.params.window_frame = WindowFrame::new(if sort.is_empty() { None } else { Some(true) });
+    let rn = DfExpr::WindowFunction(Box::new(rn)).alias("__limit_by_rn");
+    let plan = LogicalPlanBuilder::from(plan).window(vec![rn])?.build()?;
+    let rn_col = df_col(None, "__limit_by_rn");
+    let keep = rn_col.clone().gt(lit(m)).and(rn_col.lt_eq(lit(m.saturating_add(n))));
+    Ok(LogicalPlanBuilder::from(plan).filter(keep)?.build()?)
 }
