@@ -272,13 +272,13 @@ impl Binder<'_> {
             ));
         }
         if call.args.iter().any(|a| matches!(a, Expr::Lambda { .. })) {
-            return Err(Error::new(
-                ErrorCode::NOT_IMPLEMENTED,
-                format!("Higher-order function {name} with a lambda is not supported yet"),
-            ));
+            return self.bind_higher_order(call, ctx);
         }
         if name == "arrayJoin" {
-            return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "arrayJoin is not supported yet; use ARRAY JOIN"));
+            return Err(Error::new(
+                ErrorCode::NOT_IMPLEMENTED,
+                "arrayJoin is supported only in the SELECT list; use ARRAY JOIN",
+            ));
         }
         let args = self.bind_args(&call.args, ctx)?;
         self.functions.bind_scalar(&self.fctx_for(name), args).map_err(|e| {

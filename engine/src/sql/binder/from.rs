@@ -76,9 +76,7 @@ impl Binder<'_> {
             TableExpr::Join { left, right, kind, strictness, constraint, .. } => {
                 self.bind_join(left, right, *kind, *strictness, constraint)
             }
-            TableExpr::ArrayJoin { .. } => {
-                Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "ARRAY JOIN is not supported yet"))
-            }
+            TableExpr::ArrayJoin { left, left_join, exprs } => self.bind_array_join(left, *left_join, exprs),
         }
     }
 
@@ -330,6 +328,81 @@ impl Binder<'_> {
                 LogicalPlanBuilder::from(l.plan).join_on(r.plan, join_type, vec![pred])?.build()?
             }
         };
+        Ok(FromResult { plan, scope })
+    }
+}
+
+impl Binder<'_> {
+    /// `[LEFT] ARRAY JOIN arr [AS a], …`: one row per element; several arrays
+    /// are zipped. An array joined without an alias is replaced by its element
+    /// under its own name; with an alias, the array stays visible too.
+    fn bind_array_join(
+        &self,
+        left: &TableExpr,
+        left_join: bool,
+        exprs: &[(crate::sql::ast::Expr, Option<String>)],
+    ) -> Result<FromResult> {
+        use datafusion::common::{Column as DfColumn, NullHandling, UnnestOptions};
+        let l = self.bind_table_expr(left)?;
+        let aliases = Aliases::default();
+        let expanding = RefCell::new(Vec::new());
+        let ctx = ExprCtx {
+            scope: &l.scope,
+            aliases: &aliases,
+            expanding: &expanding,
+            agg: None,
+            win: None,
+            in_aggregate: false,
+            clause: "ARRAY JOIN",
+        };
+        let mut proj = Vec::new();
+        let mut scope = Scope::default();
+        for (k, c) in l.scope.columns.iter().enumerate() {
+            let name = format!("__p{k}");
+            proj.push(c.expr.clone().alias(name.clone()));
+            scope.columns.push(ScopeColumn { expr: df_col(None, &name), ..c.clone() });
+        }
+        let mut unnest = Vec::new();
+        let mut elements = Vec::new();
+        for (i, (e, alias)) in exprs.iter().enumerate() {
+            let v = self.bind_expr(e, &ctx)?;
+            let Some(elem) = v.ty.array_element().cloned() else {
+                return Err(Error::new(
+                    ErrorCode::TYPE_MISMATCH,
+                    format!("ARRAY JOIN requires an array argument, got {} of type {}", e, v.ty),
+                ));
+            };
+            let name = format!("__aj{i}");
+            proj.push(v.expr.alias(name.clone()));
+            unnest.push(DfColumn::new_unqualified(name.clone()));
+            let visible = match (alias, e) {
+                (Some(a), _) => a.clone(),
+                (None, crate::sql::ast::Expr::Identifier(parts)) => parts.last().cloned().unwrap_or_default(),
+                (None, other) => other.to_string(),
+            };
+            elements.push((visible, name, elem, alias.is_none()));
+        }
+        let options = UnnestOptions {
+            null_handling: if left_join { NullHandling::PreserveAndExpandEmpty } else { NullHandling::Drop },
+            recursions: vec![],
+        };
+        let plan =
+            LogicalPlanBuilder::from(l.plan).project(proj)?.unnest_columns_with_options(unnest, options)?.build()?;
+        for (visible, name, elem, replaces) in elements {
+            let mut expr = df_col(None, &name);
+            if left_join && !elem.is_nullable() {
+                if let Ok(d) = default_value(&elem) {
+                    expr = when(expr.clone().is_null(), DfExpr::Literal(d, None)).otherwise(expr)?;
+                }
+            }
+            if replaces {
+                scope.columns.retain(|c| c.name != visible);
+            }
+            scope.columns.insert(
+                0,
+                ScopeColumn { qualifier: None, database: None, name: visible, ty: elem, expr, hidden: false },
+            );
+        }
         Ok(FromResult { plan, scope })
     }
 }

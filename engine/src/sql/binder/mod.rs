@@ -11,6 +11,7 @@
 
 mod expr;
 mod from;
+mod lambda;
 pub mod scope;
 mod select;
 
@@ -70,7 +71,7 @@ impl<'a> Binder<'a> {
         &self.fctx.database
     }
 
-    fn fresh(&self, prefix: &str) -> String {
+    pub(crate) fn fresh(&self, prefix: &str) -> String {
         let mut n = self.next_id.borrow_mut();
         *n += 1;
         format!("{prefix}{}", *n)

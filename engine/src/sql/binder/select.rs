@@ -147,7 +147,55 @@ fn const_usize(b: &Binder, e: &Expr, what: &'static str) -> Result<usize> {
     }
 }
 
+/// Replaces `arrayJoin(e)` calls by identifiers of generated ARRAY JOIN
+/// columns, collecting `(e, name)`; the original text stays the column name.
+fn extract_array_joins(e: &mut Expr, found: &mut Vec<(Expr, Option<String>)>, top: bool) {
+    match e {
+        Expr::Function(call) if call.name == "arrayJoin" && call.args.len() == 1 && call.over.is_none() => {
+            let name = format!("__arrayJoin{}", found.len());
+            let original = e.to_string();
+            let Expr::Function(call) = std::mem::replace(e, Expr::ident(name.clone())) else { return };
+            let arg = call.args.into_iter().next().unwrap_or(Expr::Literal(Literal::Null));
+            found.push((arg, Some(name.clone())));
+            if top {
+                *e = Expr::Alias { expr: Box::new(Expr::ident(name)), alias: original };
+            }
+        }
+        Expr::Function(call) => {
+            for a in call.args.iter_mut() {
+                extract_array_joins(a, found, false);
+            }
+        }
+        Expr::Alias { expr, .. } => extract_array_joins(expr, found, false),
+        Expr::Cast { expr, .. } => extract_array_joins(expr, found, false),
+        _ => {}
+    }
+}
+
 fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
+    let mut found = Vec::new();
+    let mut projection = s.projection.clone();
+    for e in projection.iter_mut() {
+        extract_array_joins(e, &mut found, true);
+    }
+    if !found.is_empty() {
+        let mut rewritten = s.clone();
+        rewritten.projection = projection;
+        let left = s.from.clone().unwrap_or(crate::sql::ast::TableExpr::Table {
+            database: Some("system".into()),
+            name: "one".into(),
+            alias: None,
+            final_: false,
+            sample: None,
+        });
+        rewritten.from =
+            Some(crate::sql::ast::TableExpr::ArrayJoin { left: Box::new(left), left_join: false, exprs: found });
+        return bind_select_inner(b, &rewritten);
+    }
+    bind_select_inner(b, s)
+}
+
+fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     // WITH: expression aliases and CTEs.
     let mut aliases = Aliases::default();
     let mut ctes = HashMap::new();
