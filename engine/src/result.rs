@@ -22,6 +22,8 @@ pub struct QueryResult {
     schema: SchemaRef,
     columns: Vec<OutputColumn>,
     batches: Vec<RecordBatch>,
+    /// The WITH TOTALS row, if the query asked for it.
+    totals: Vec<RecordBatch>,
     text: TextOptions,
 }
 
@@ -32,6 +34,7 @@ impl QueryResult {
             schema: Arc::new(Schema::empty()),
             columns: vec![],
             batches: vec![],
+            totals: vec![],
             text: TextOptions::default(),
         }
     }
@@ -52,7 +55,22 @@ impl QueryResult {
             .filter(|b| b.num_rows() > 0)
             .map(|b| RecordBatch::try_new(schema.clone(), b.columns().to_vec()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(QueryResult { schema, columns, batches, text })
+        Ok(QueryResult { schema, columns, batches, totals: vec![], text })
+    }
+
+    /// Attaches the WITH TOTALS row.
+    pub fn with_totals(mut self, totals: Vec<RecordBatch>) -> Result<Self> {
+        self.totals = totals
+            .into_iter()
+            .filter(|b| b.num_rows() > 0)
+            .map(|b| RecordBatch::try_new(self.schema.clone(), b.columns().to_vec()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(self)
+    }
+
+    /// The WITH TOTALS row (empty when not asked for).
+    pub fn totals(&self) -> &[RecordBatch] {
+        &self.totals
     }
 
     /// The Arrow schema: ClickHouse column names, the type name in field metadata.
@@ -83,16 +101,21 @@ impl QueryResult {
     /// The result as TabSeparated text (what ClickHouse's test references hold).
     pub fn to_tsv(&self) -> String {
         let mut out = Vec::new();
-        let names = self.column_names();
-        let types = self.column_types();
-        match write_tsv(&mut out, &self.batches, &types, &names, &self.text, TsvKind::Plain) {
+        match self.write_tsv(&mut out, TsvKind::Plain) {
             Ok(()) => String::from_utf8_lossy(&out).into_owned(),
             Err(e) => format!("{e}\n"),
         }
     }
 
     /// Writes the result in TabSeparated form to `out`, reporting text-form errors.
+    /// Totals, if any, follow after an empty line, as ClickHouse writes them.
     pub fn write_tsv(&self, out: &mut Vec<u8>, kind: TsvKind) -> Result<()> {
-        write_tsv(out, &self.batches, &self.column_types(), &self.column_names(), &self.text, kind)
+        let (names, types) = (self.column_names(), self.column_types());
+        write_tsv(out, &self.batches, &types, &names, &self.text, kind)?;
+        if !self.totals.is_empty() {
+            out.push(b'\n');
+            write_tsv(out, &self.totals, &types, &names, &self.text, TsvKind::Plain)?;
+        }
+        Ok(())
     }
 }

@@ -177,7 +177,11 @@ pub(crate) fn bind(shared: &Shared, state: &SessionState, q: &ast::SelectQuery) 
 pub(crate) async fn run_select(shared: &Shared, state: &SessionState, q: &ast::SelectQuery) -> Result<QueryResult> {
     let bound = bind(shared, state, q)?;
     let batches = crate::exec::collect(bound.plan, &state.settings).await?;
-    QueryResult::new(bound.columns, batches, text_options(state))
+    let result = QueryResult::new(bound.columns, batches, text_options(state))?;
+    match bound.totals {
+        Some(t) => result.with_totals(crate::exec::collect(t, &state.settings).await?),
+        None => Ok(result),
+    }
 }
 
 async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statement) -> Result<QueryResult> {

@@ -42,6 +42,8 @@ pub struct OutputColumn {
 pub struct BoundQuery {
     pub plan: LogicalPlan,
     pub columns: Vec<OutputColumn>,
+    /// WITH TOTALS: a plan giving the one totals row (same columns).
+    pub totals: Option<LogicalPlan>,
 }
 
 /// Binds queries for one session.

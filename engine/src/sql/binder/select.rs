@@ -216,8 +216,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     let _guard = CteGuard(b);
 
     for unsupported in [
-        (s.with_totals, "WITH TOTALS"),
-        (s.group_by_modifier != GroupByModifier::None, "GROUP BY ROLLUP/CUBE/GROUPING SETS"),
+        (s.with_totals && s.having.is_some(), "WITH TOTALS together with HAVING"),
         (s.qualify.is_some(), "QUALIFY"),
         (s.distinct_on.is_some(), "DISTINCT ON"),
         (s.with_ties, "WITH TIES"),
@@ -307,22 +306,44 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         }
     }
 
-    // GROUP BY keys (positional numbers refer to the SELECT list).
+    // GROUP BY keys (positional numbers refer to the SELECT list). With
+    // GROUPING SETS, the keys are all expressions of all sets, and `sets`
+    // holds each set as indexes into `keys`.
     let mut keys: Vec<TypedExpr> = Vec::new();
-    for g in &s.group_by {
-        let ast = match positional(g, &items) {
-            Some(i) => items[i].ast.clone(),
-            None => Some(g.clone()),
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    let bind_key = |g: &Expr, keys: &mut Vec<TypedExpr>| -> Result<Option<usize>> {
+        let k = match positional(g, &items) {
+            Some(i) => match (&items[i].ast, &items[i].direct) {
+                (Some(a), _) => b.bind_expr(a, &no_agg("GROUP BY"))?,
+                (None, Some(d)) => d.clone(),
+                (None, None) => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "positional GROUP BY")),
+            },
+            None => b.bind_expr(g, &no_agg("GROUP BY"))?,
         };
-        let k = match ast {
-            Some(a) => b.bind_expr(&a, &no_agg("GROUP BY"))?,
+        if k.literal().is_some() {
+            return Ok(None);
+        }
+        Ok(Some(match keys.iter().position(|x| x.expr == k.expr) {
+            Some(j) => j,
             None => {
-                let i = positional(g, &items).unwrap_or(0);
-                items[i].direct.clone().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "positional GROUP BY"))?
+                keys.push(k);
+                keys.len() - 1
             }
-        };
-        if k.literal().is_none() && !keys.iter().any(|x| x.expr == k.expr) {
-            keys.push(k);
+        }))
+    };
+    if s.group_by_modifier == GroupByModifier::GroupingSets {
+        for set in &s.grouping_sets {
+            let mut idx = Vec::new();
+            for g in set {
+                if let Some(j) = bind_key(g, &mut keys)? {
+                    idx.push(j);
+                }
+            }
+            sets.push(idx);
+        }
+    } else {
+        for g in &s.group_by {
+            bind_key(g, &mut keys)?;
         }
     }
 
@@ -395,6 +416,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     }
 
     let aggs = collector.into_inner().aggs;
+    let mut totals_input: Option<(LogicalPlan, Vec<DfExpr>)> = None;
     let mut windows = wins.into_inner().exprs;
     let aggregating = !keys.is_empty() || !aggs.is_empty() || s.group_by_all;
     if aggregating {
@@ -403,7 +425,15 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
             keys.iter().enumerate().map(|(j, k)| k.expr.clone().alias(format!("__g{j}"))).collect();
         let agg_exprs: Vec<DfExpr> =
             aggs.iter().enumerate().map(|(i, (a, _))| a.clone().alias(format!("__a{i}"))).collect();
-        plan = LogicalPlanBuilder::from(plan).aggregate(group, agg_exprs)?.build()?;
+        let before_aggregation = plan.clone();
+        plan = if s.group_by_modifier == GroupByModifier::None {
+            LogicalPlanBuilder::from(plan).aggregate(group, agg_exprs.clone())?.build()?
+        } else {
+            grouping_sets_aggregate(plan, &keys, &sets, s.group_by_modifier, agg_exprs.clone())?
+        };
+        if s.with_totals {
+            totals_input = Some((before_aggregation, agg_exprs));
+        }
         let rb = |v: &TypedExpr, what: &str| rebase(v, &key_exprs, what);
         values = values.iter().map(|v| rb(v, "SELECT")).collect::<Result<_>>()?;
         if let Some(h) = &having {
@@ -488,12 +518,16 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         let keep: Vec<DfExpr> = (0..values.len()).map(|k| df_col(None, &format!("__c{k}"))).collect();
         plan = LogicalPlanBuilder::from(plan).project(keep)?.build()?;
     }
+    let totals = match totals_input {
+        Some((input, agg_exprs)) => Some(totals_plan(input, agg_exprs, &keys, &values)?),
+        None => None,
+    };
     let columns = items
         .iter()
         .zip(values.iter())
         .map(|(it, v)| OutputColumn { name: it.name.clone(), ty: v.ty.clone() })
         .collect();
-    Ok(BoundQuery { plan, columns })
+    Ok(BoundQuery { plan, columns, totals })
 }
 
 /// Casts each column of `q` to `types` (by position), keeping names `__c{i}`.
@@ -547,7 +581,7 @@ fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -
         SetOp::ExceptDistinct => LogicalPlanBuilder::except(lp, rp, false)?,
         SetOp::Union => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "unresolved UNION mode")),
     };
-    Ok(BoundQuery { plan, columns })
+    Ok(BoundQuery { plan, columns, totals: None })
 }
 
 /// `LIMIT n [OFFSET m] BY keys`: numbers the rows of each key in the final
@@ -578,4 +612,70 @@ fn limit_by(
     let rn_col = df_col(None, "__limit_by_rn");
     let keep = rn_col.clone().gt(lit(m)).and(rn_col.lt_eq(lit(m.saturating_add(n))));
     Ok(LogicalPlanBuilder::from(plan).filter(keep)?.build()?)
+}
+
+/// ROLLUP / CUBE / GROUPING SETS: keys are computed into columns `__k{j}`
+/// below the Aggregate, grouped with DataFusion's grouping sets, and exposed
+/// as `__g{j}` above it, where a rolled-up (NULL) key of a non-Nullable type
+/// shows the type's default value as ClickHouse does.
+fn grouping_sets_aggregate(
+    plan: LogicalPlan,
+    keys: &[TypedExpr],
+    sets: &[Vec<usize>],
+    modifier: GroupByModifier,
+    agg_exprs: Vec<DfExpr>,
+) -> Result<LogicalPlan> {
+    use datafusion::logical_expr::{when, GroupingSet};
+    let mut pre: Vec<DfExpr> = plan.schema().columns().into_iter().map(DfExpr::Column).collect();
+    for (j, k) in keys.iter().enumerate() {
+        pre.push(k.expr.clone().alias(format!("__k{j}")));
+    }
+    let kcol = |j: usize| df_col(None, &format!("__k{j}"));
+    let all: Vec<DfExpr> = (0..keys.len()).map(kcol).collect();
+    let gs = match modifier {
+        GroupByModifier::Rollup => GroupingSet::Rollup(all),
+        GroupByModifier::Cube => GroupingSet::Cube(all),
+        _ => GroupingSet::GroupingSets(sets.iter().map(|set| set.iter().map(|&j| kcol(j)).collect()).collect()),
+    };
+    let n_aggs = agg_exprs.len();
+    let plan =
+        LogicalPlanBuilder::from(plan).project(pre)?.aggregate(vec![DfExpr::GroupingSet(gs)], agg_exprs)?.build()?;
+    let mut post = Vec::new();
+    for (j, k) in keys.iter().enumerate() {
+        let c = kcol(j);
+        let e = if k.ty.is_nullable() {
+            c
+        } else {
+            let d = crate::types::default_value(&k.ty)?;
+            when(c.clone().is_null(), DfExpr::Literal(d, None)).otherwise(c)?
+        };
+        post.push(e.alias(format!("__g{j}")));
+    }
+    for i in 0..n_aggs {
+        post.push(df_col(None, &format!("__a{i}")));
+    }
+    Ok(LogicalPlanBuilder::from(plan).project(post)?.build()?)
+}
+
+/// WITH TOTALS: the aggregates over all rows, with every key at its default value.
+fn totals_plan(
+    input: LogicalPlan,
+    agg_exprs: Vec<DfExpr>,
+    keys: &[TypedExpr],
+    values: &[TypedExpr],
+) -> Result<LogicalPlan> {
+    let n_aggs = agg_exprs.len();
+    let mut defaults = Vec::new();
+    for (j, k) in keys.iter().enumerate() {
+        defaults.push(DfExpr::Literal(crate::types::default_value(&k.ty)?, None).alias(format!("__g{j}")));
+    }
+    for i in 0..n_aggs {
+        defaults.push(df_col(None, &format!("__a{i}")));
+    }
+    let proj: Vec<DfExpr> = values.iter().enumerate().map(|(k, v)| v.expr.clone().alias(format!("__c{k}"))).collect();
+    Ok(LogicalPlanBuilder::from(input)
+        .aggregate(Vec::<DfExpr>::new(), agg_exprs)?
+        .project(defaults)?
+        .project(proj)?
+        .build()?)
 }
