@@ -14,6 +14,7 @@ pub mod error;
 pub mod exec;
 pub mod formats;
 pub mod functions;
+pub mod plan;
 mod result;
 mod session;
 pub mod settings;

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
-use datafusion::logical_expr::{Expr as DfExpr, LogicalPlan, LogicalPlanBuilder, SortExpr};
+use datafusion::logical_expr::{Expr as DfExpr, JoinType, LogicalPlan, LogicalPlanBuilder, SortExpr};
 
 use super::expr::{AggCollector, Aliases, ExprCtx, WinCollector};
 use super::scope::df_col;
@@ -482,7 +482,10 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
             continue;
         }
         let name = column_of(e, &mut proj)?;
-        sort.push(SortExpr::new(df_col(None, &name), !desc, nulls.unwrap_or(false)));
+        let nulls_first = nulls.unwrap_or(false);
+        let key =
+            crate::plan::nan_order::sort_key(TypedExpr::new(df_col(None, &name), e.ty.clone()), *desc, nulls_first);
+        sort.push(SortExpr::new(key, !desc, nulls_first));
     }
     let mut limit_by_cols = Vec::new();
     for k in &limit_by_keys {
@@ -543,6 +546,29 @@ fn cast_columns(b: &Binder, q: BoundQuery, types: &[ChType]) -> Result<LogicalPl
     Ok(LogicalPlanBuilder::from(q.plan).project(exprs)?.build()?)
 }
 
+/// ClickHouse's INTERSECT / EXCEPT keep the left rows (with their duplicates)
+/// that do / do not occur on the right, NULLs comparing equal: a semi / anti
+/// join on all columns. The DISTINCT forms deduplicate the result.
+fn semi_set_op(left: LogicalPlan, right: LogicalPlan, n: usize, join: JoinType, distinct: bool) -> Result<LogicalPlan> {
+    use datafusion::common::{Column, NullEquality};
+    let lk: Vec<Column> = (0..n).map(|i| Column::new(Some("__l"), format!("__c{i}"))).collect();
+    let rk: Vec<Column> = (0..n).map(|i| Column::new(Some("__r"), format!("__c{i}"))).collect();
+    let right = LogicalPlanBuilder::from(right).alias("__r")?.build()?;
+    let mut b = LogicalPlanBuilder::from(left).alias("__l")?.join_detailed(
+        right,
+        join,
+        (lk, rk),
+        None,
+        NullEquality::NullEqualsNull,
+    )?;
+    let proj: Vec<DfExpr> = (0..n).map(|i| df_col(Some("__l"), &format!("__c{i}")).alias(format!("__c{i}"))).collect();
+    b = b.project(proj)?;
+    if distinct {
+        b = b.distinct()?;
+    }
+    Ok(b.build()?)
+}
+
 fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -> Result<BoundQuery> {
     let l = bind_query(b, left)?;
     let r = bind_query(b, right)?;
@@ -567,7 +593,7 @@ fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -
                 "DISTINCT" => SetOp::UnionDistinct,
                 _ => return Err(Error::new(
                     ErrorCode::EXPECTED_ALL_OR_DISTINCT,
-                    "Expected ALL or DISTINCT in SelectWithUnion query, because setting (union_default_mode) is empty",
+                    "Expected ALL or DISTINCT after UNION. Write `UNION ALL` to keep duplicate rows or `UNION DISTINCT` to remove them, or set `union_default_mode` to choose what a bare UNION means",
                 )),
             },
             o => o,
@@ -575,10 +601,10 @@ fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -
     let plan = match op {
         SetOp::UnionAll => LogicalPlanBuilder::from(lp).union(rp)?.build()?,
         SetOp::UnionDistinct => LogicalPlanBuilder::from(lp).union_distinct(rp)?.build()?,
-        SetOp::Intersect => LogicalPlanBuilder::intersect(lp, rp, true)?,
-        SetOp::IntersectDistinct => LogicalPlanBuilder::intersect(lp, rp, false)?,
-        SetOp::Except => LogicalPlanBuilder::except(lp, rp, true)?,
-        SetOp::ExceptDistinct => LogicalPlanBuilder::except(lp, rp, false)?,
+        SetOp::Intersect => semi_set_op(lp, rp, columns.len(), JoinType::LeftSemi, false)?,
+        SetOp::IntersectDistinct => semi_set_op(lp, rp, columns.len(), JoinType::LeftSemi, true)?,
+        SetOp::Except => semi_set_op(lp, rp, columns.len(), JoinType::LeftAnti, false)?,
+        SetOp::ExceptDistinct => semi_set_op(lp, rp, columns.len(), JoinType::LeftAnti, true)?,
         SetOp::Union => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "unresolved UNION mode")),
     };
     Ok(BoundQuery { plan, columns, totals: None })
