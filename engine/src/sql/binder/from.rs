@@ -5,16 +5,15 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use datafusion::datasource::provider_as_source;
-use datafusion::logical_expr::{lit, when, Expr as DfExpr, JoinType, LogicalPlan, LogicalPlanBuilder};
+use datafusion::logical_expr::{lit, when, Expr as DfExpr, LogicalPlan, LogicalPlanBuilder};
 
 use super::expr::{Aliases, ExprCtx};
 use super::scope::{df_col, Scope, ScopeColumn};
 use super::Binder;
 use crate::error::{Error, ErrorCode, Result};
-use crate::functions::{as_predicate, TypedExpr};
-use crate::sql::ast::{FunctionCall, JoinConstraint, JoinKind, JoinStrictness, TableExpr};
+use crate::sql::ast::{FunctionCall, TableExpr};
 use crate::storage::table_functions::{Generated, GeneratedTable};
-use crate::types::{default_value, rules, ChType};
+use crate::types::{default_value, ChType};
 
 /// A plan with the columns it exposes.
 pub struct FromResult {
@@ -44,7 +43,7 @@ impl Binder<'_> {
         }
     }
 
-    fn bind_table_expr(&self, t: &TableExpr) -> Result<FromResult> {
+    pub(super) fn bind_table_expr(&self, t: &TableExpr) -> Result<FromResult> {
         match t {
             TableExpr::Table { database, name, alias, final_, sample } => {
                 if *final_ {
@@ -206,130 +205,6 @@ impl Binder<'_> {
         };
         Ok(FromResult { plan, scope })
     }
-
-    fn bind_join(
-        &self,
-        left: &TableExpr,
-        right: &TableExpr,
-        kind: JoinKind,
-        strictness: JoinStrictness,
-        constraint: &JoinConstraint,
-    ) -> Result<FromResult> {
-        if !matches!(strictness, JoinStrictness::Unspecified | JoinStrictness::All) {
-            return Err(Error::new(
-                ErrorCode::NOT_IMPLEMENTED,
-                format!("{} JOIN is not supported yet", format!("{strictness:?}").to_uppercase()),
-            ));
-        }
-        let l = self.bind_table_expr(left)?;
-        let r = self.bind_table_expr(right)?;
-        let join_type = match kind {
-            JoinKind::Inner | JoinKind::Cross | JoinKind::Comma => JoinType::Inner,
-            JoinKind::Left => JoinType::Left,
-            JoinKind::Right => JoinType::Right,
-            JoinKind::Full => JoinType::Full,
-            JoinKind::Paste => return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "PASTE JOIN is not supported yet")),
-        };
-        let use_nulls = self.settings.get_bool("join_use_nulls");
-        let mut scope = Scope::default();
-        let (left_outer, right_outer) = match join_type {
-            JoinType::Left => (false, true),
-            JoinType::Right => (true, false),
-            JoinType::Full => (true, true),
-            _ => (false, false),
-        };
-        let fill = |c: &ScopeColumn, outer: bool| -> ScopeColumn {
-            let mut c = c.clone();
-            if outer {
-                if use_nulls {
-                    c.ty = c.ty.clone().nullable();
-                } else if !c.ty.is_nullable() {
-                    if let Ok(d) = default_value(&c.ty) {
-                        c.expr = when(c.expr.clone().is_null(), DfExpr::Literal(d, None))
-                            .otherwise(c.expr.clone())
-                            .unwrap_or(c.expr);
-                    }
-                }
-            }
-            c
-        };
-        let plan = match constraint {
-            JoinConstraint::None => {
-                if !matches!(kind, JoinKind::Cross | JoinKind::Comma) {
-                    return Err(Error::new(ErrorCode::SYNTAX_ERROR, "JOIN requires ON or USING"));
-                }
-                scope.columns.extend(l.scope.columns.iter().cloned());
-                scope.columns.extend(r.scope.columns.iter().cloned());
-                LogicalPlanBuilder::from(l.plan).cross_join(r.plan)?.build()?
-            }
-            JoinConstraint::On(on) => {
-                let mut both = Scope::default();
-                both.columns.extend(l.scope.columns.iter().cloned());
-                both.columns.extend(r.scope.columns.iter().cloned());
-                let aliases = Aliases::default();
-                let expanding = RefCell::new(Vec::new());
-                let ctx = ExprCtx {
-                    scope: &both,
-                    aliases: &aliases,
-                    expanding: &expanding,
-                    agg: None,
-                    win: None,
-                    in_aggregate: false,
-                    clause: "JOIN ON",
-                };
-                let pred = as_predicate(&self.bind_expr(on, &ctx)?)?;
-                scope.columns.extend(l.scope.columns.iter().map(|c| fill(c, left_outer)));
-                scope.columns.extend(r.scope.columns.iter().map(|c| fill(c, right_outer)));
-                LogicalPlanBuilder::from(l.plan).join_on(r.plan, join_type, vec![pred])?.build()?
-            }
-            JoinConstraint::Using(names) => {
-                let mut preds = Vec::new();
-                let mut merged = Vec::new();
-                for n in names {
-                    let key = [n.clone()];
-                    let lc = l.scope.resolve(&key)?.ok_or_else(|| unknown_using(n))?;
-                    let rc = r.scope.resolve(&key)?.ok_or_else(|| unknown_using(n))?;
-                    let common = rules::common_supertype(&[lc.ty.clone(), rc.ty.clone()])?;
-                    let lk = self.cast(lc, &common)?;
-                    let rk = self.cast(rc, &common)?;
-                    preds.push(lk.expr.clone().eq(rk.expr.clone()));
-                    let expr = match join_type {
-                        JoinType::Right => rk.expr.clone(),
-                        JoinType::Full => {
-                            when(lk.expr.clone().is_null(), rk.expr.clone()).otherwise(lk.expr.clone())?
-                        }
-                        _ => lk.expr.clone(),
-                    };
-                    merged.push((n.clone(), TypedExpr::new(expr, common)));
-                }
-                for c in &l.scope.columns {
-                    if let Some((_, m)) = merged.iter().find(|(n, _)| *n == c.name) {
-                        scope.columns.push(ScopeColumn {
-                            expr: m.expr.clone(),
-                            ty: m.ty.clone(),
-                            qualifier: None,
-                            ..c.clone()
-                        });
-                        let mut q = fill(c, left_outer);
-                        q.hidden = true;
-                        scope.columns.push(q);
-                    } else {
-                        scope.columns.push(fill(c, left_outer));
-                    }
-                }
-                for c in &r.scope.columns {
-                    let mut c = fill(c, right_outer);
-                    if names.contains(&c.name) {
-                        c.hidden = true;
-                    }
-                    scope.columns.push(c);
-                }
-                let pred = preds.into_iter().reduce(|a, b| a.and(b)).unwrap_or(lit(true));
-                LogicalPlanBuilder::from(l.plan).join_on(r.plan, join_type, vec![pred])?.build()?
-            }
-        };
-        Ok(FromResult { plan, scope })
-    }
 }
 
 impl Binder<'_> {
@@ -405,8 +280,4 @@ impl Binder<'_> {
         }
         Ok(FromResult { plan, scope })
     }
-}
-
-fn unknown_using(name: &str) -> Error {
-    Error::new(ErrorCode::UNKNOWN_IDENTIFIER, format!("Unknown identifier `{name}` in USING clause"))
 }

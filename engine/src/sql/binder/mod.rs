@@ -11,6 +11,7 @@
 
 mod expr;
 mod from;
+mod join;
 mod lambda;
 pub mod scope;
 mod select;
