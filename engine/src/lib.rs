@@ -26,4 +26,4 @@ pub mod types;
 pub use database::Database;
 pub use error::{Error, ErrorCode, Result};
 pub use result::{QueryResult, TYPE_METADATA_KEY};
-pub use session::Session;
+pub use session::{CancelHandle, Session};

@@ -29,6 +29,31 @@ pub(crate) struct SessionState {
 pub struct Session {
     shared: Arc<Shared>,
     state: SessionState,
+    running: Arc<parking_lot::Mutex<Option<tokio::task::AbortHandle>>>,
+}
+
+/// Cancels the statement a session is running (from another thread): it
+/// stops with QUERY_WAS_CANCELLED (394); DataFusion's tasks end with it.
+#[derive(Clone)]
+pub struct CancelHandle {
+    running: Arc<parking_lot::Mutex<Option<tokio::task::AbortHandle>>>,
+}
+
+impl CancelHandle {
+    /// Cancels the running statement, if any.
+    pub fn cancel(&self) {
+        if let Some(h) = self.running.lock().take() {
+            h.abort();
+        }
+    }
+}
+
+fn join_error(e: tokio::task::JoinError) -> Error {
+    if e.is_cancelled() {
+        Error::new(ErrorCode::QUERY_WAS_CANCELLED, "Query was cancelled")
+    } else {
+        Error::new(ErrorCode::LOGICAL_ERROR, format!("query task failed: {e}"))
+    }
 }
 
 fn setting_text(e: &ast::Expr) -> Result<String> {
@@ -56,7 +81,16 @@ pub(crate) fn apply_settings(settings: &mut Settings, pairs: &[(String, ast::Exp
 
 impl Session {
     pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        Session { shared, state: SessionState { settings: Settings::default(), database: "default".into() } }
+        Session {
+            shared,
+            state: SessionState { settings: Settings::default(), database: "default".into() },
+            running: Arc::new(parking_lot::Mutex::new(None)),
+        }
+    }
+
+    /// A handle that cancels whatever this session is running.
+    pub fn cancel_handle(&self) -> CancelHandle {
+        CancelHandle { running: self.running.clone() }
     }
 
     /// The current database.
@@ -74,8 +108,10 @@ impl Session {
         let runtime = self.shared.runtime()?;
         let fut = self.execute_owned(sql);
         let handle = runtime.spawn(fut);
-        let (result, state) = futures::executor::block_on(handle)
-            .map_err(|e| Error::new(ErrorCode::LOGICAL_ERROR, format!("query task failed: {e}")))?;
+        *self.running.lock() = Some(handle.abort_handle());
+        let joined = futures::executor::block_on(handle);
+        self.running.lock().take();
+        let (result, state) = joined.map_err(join_error)?;
         if let Some(s) = state {
             self.state = s;
         }
@@ -87,8 +123,10 @@ impl Session {
     pub async fn execute_async(&mut self, sql: &str) -> Result<QueryResult> {
         let runtime = self.shared.runtime()?;
         let handle = runtime.spawn(self.execute_owned(sql));
-        let (result, state) =
-            handle.await.map_err(|e| Error::new(ErrorCode::LOGICAL_ERROR, format!("query task failed: {e}")))?;
+        *self.running.lock() = Some(handle.abort_handle());
+        let joined = handle.await;
+        self.running.lock().take();
+        let (result, state) = joined.map_err(join_error)?;
         if let Some(s) = state {
             self.state = s;
         }
