@@ -473,6 +473,7 @@ pub struct Statement {
 
 /// The statement kinds.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::type_complexity)]
 pub enum StatementKind {
     Select(Box<SelectQuery>),
     Insert(Box<Insert>),

@@ -2,6 +2,7 @@
 //! binder (AST → DataFusion `LogicalPlan` with ClickHouse names and types).
 
 pub mod ast;
+pub mod lexer;
 pub mod parser;
 
 pub use parser::{parse, ParserLimits};
