@@ -388,6 +388,15 @@ impl<'a> Parser<'a> {
                 let lit = self.number_literal(t)?;
                 return self.parse_postfix_of(Expr::Literal(negate_literal(lit)));
             }
+            let n = self.peek();
+            if n.kind == TokenKind::BareWord
+                && ["inf", "infinity", "nan"].iter().any(|w| self.text(n).eq_ignore_ascii_case(w))
+                && !matches!(self.peek_n(1).kind, TokenKind::OpeningRoundBracket | TokenKind::Dot)
+            {
+                self.advance();
+                let v = if self.text(n).eq_ignore_ascii_case("nan") { f64::NAN } else { f64::NEG_INFINITY };
+                return self.parse_postfix_of(Expr::Literal(Literal::Float(v)));
+            }
             self.enter(1)?;
             let inner = self.parse_unary()?;
             self.leave(1);
@@ -800,7 +809,7 @@ impl<'a> Parser<'a> {
         let upper = name.to_ascii_uppercase();
         let special = match upper.as_str() {
             "CAST" => {
-                let e = self.parse_expr_alias()?;
+                let e = self.parse_expr()?;
                 if self.eat_kw("AS") {
                     let type_name = self.type_text(true)?;
                     self.expect(K::ClosingRoundBracket, "closing round bracket")?;
