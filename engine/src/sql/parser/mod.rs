@@ -204,19 +204,15 @@ impl<'a> Parser<'a> {
             let col = t.start - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
             msg.push_str(&format!(" (line {line}, col {col})"));
         }
+        if t.kind == TokenKind::Error {
+            return Error::new(ErrorCode::SYNTAX_ERROR, format!("Unrecognized token: {msg}: {rest}. "));
+        }
         msg.push_str(&format!(": {rest}. {expected}"));
         Error::new(ErrorCode::SYNTAX_ERROR, msg)
     }
 
     fn unexpected(&mut self, expected: &str) -> Error {
         let t = self.peek();
-        if t.kind == TokenKind::Error {
-            let tok = self.snippet(t.start, t.end);
-            return Error::new(
-                ErrorCode::SYNTAX_ERROR,
-                format!("Syntax error: failed at position {} ({tok}): {tok}. Unrecognized token", t.start + 1),
-            );
-        }
         self.error_at(t, expected)
     }
 

@@ -169,7 +169,8 @@ impl<'a> Parser<'a> {
         if self.eat_kw("WHERE") {
             s.where_ = Some(self.parse_checked_expr()?);
         }
-        if self.eat_kws(&["GROUP", "BY"]) {
+        if self.eat_kw("GROUP") {
+            self.expect_kw("BY")?;
             self.parse_group_by(&mut s)?;
         }
         loop {
@@ -202,7 +203,8 @@ impl<'a> Parser<'a> {
         if self.eat_kw("QUALIFY") {
             s.qualify = Some(self.parse_checked_expr()?);
         }
-        if self.eat_kws(&["ORDER", "BY"]) {
+        if self.eat_kw("ORDER") {
+            self.expect_kw("BY")?;
             if self.kw("ALL") && self.order_by_all_follows() {
                 self.advance();
                 let mut desc = false;
@@ -407,7 +409,7 @@ impl<'a> Parser<'a> {
                 left = TableExpr::ArrayJoin { left: Box::new(left), left_join, exprs };
                 continue;
             }
-            if !self.join_follows() {
+            if !self.join_follows() && !JOIN_WORDS.iter().any(|w| self.kw(w)) {
                 return Ok(left);
             }
             left = self.parse_join(left)?;

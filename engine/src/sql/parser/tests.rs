@@ -256,3 +256,250 @@ fn lit(v: u64) -> Expr {
 fn str_lit(s: &str) -> Expr {
     Expr::Literal(Literal::String(s.as_bytes().to_vec()))
 }
+
+fn join_of(t: &TableExpr) -> (JoinKind, JoinStrictness, bool, &JoinConstraint) {
+    match t {
+        TableExpr::Join { kind, strictness, global, constraint, .. } => (*kind, *strictness, *global, constraint),
+        other => panic!("not a join: {other:?}"),
+    }
+}
+
+#[test]
+fn joins_and_keywords_are_not_aliases() {
+    use JoinKind::*;
+    use JoinStrictness as S;
+    let cases = [
+        ("SELECT * FROM l ANY LEFT JOIN r USING k", Left, S::Any, false),
+        ("SELECT * FROM l LEFT ANY JOIN r USING k", Left, S::Any, false),
+        ("SELECT * FROM l ALL INNER JOIN r ON l.a = r.b", Inner, S::All, false),
+        ("SELECT * FROM l INNER ALL JOIN r ON 1", Inner, S::All, false),
+        ("SELECT * FROM l SEMI LEFT JOIN r USING (k)", Left, S::Semi, false),
+        ("SELECT * FROM l LEFT SEMI JOIN r USING (k)", Left, S::Semi, false),
+        ("SELECT * FROM l ANTI RIGHT JOIN r USING (k)", Right, S::Anti, false),
+        ("SELECT * FROM l ASOF JOIN r ON l.a = r.a AND l.t >= r.t", Inner, S::Asof, false),
+        ("SELECT * FROM l ASOF LEFT JOIN r USING (a, t)", Left, S::Asof, false),
+        ("SELECT * FROM l GLOBAL ANY INNER JOIN r USING (x)", Inner, S::Any, true),
+        ("SELECT * FROM l GLOBAL LEFT JOIN r USING (x)", Left, S::Unspecified, true),
+        ("SELECT * FROM l LEFT OUTER JOIN r USING (x)", Left, S::Unspecified, false),
+        ("SELECT * FROM l FULL OUTER JOIN r USING (x)", Full, S::Unspecified, false),
+        ("SELECT * FROM l RIGHT JOIN r USING (x)", Right, S::Unspecified, false),
+        ("SELECT * FROM l JOIN r USING (x)", Inner, S::Unspecified, false),
+        ("SELECT * FROM l CROSS JOIN r", Cross, S::Unspecified, false),
+        ("SELECT * FROM l PASTE JOIN r", Paste, S::Unspecified, false),
+        ("SELECT * FROM l, r", Comma, S::Unspecified, false),
+        ("SELECT * FROM l AS a ANY LEFT JOIN r AS b USING k", Left, S::Any, false),
+        ("SELECT * FROM l a ANY LEFT JOIN r b USING k", Left, S::Any, false),
+        ("SELECT * FROM (SELECT 1) AS a ANY LEFT JOIN r USING k", Left, S::Any, false),
+        ("SELECT * FROM numbers(3) ANY LEFT JOIN r USING k", Left, S::Any, false),
+    ];
+    for (sql, kind, strictness, global) in cases {
+        let t = tables(sql);
+        let (k, s, g, _) = join_of(&t);
+        assert_eq!((k, s, g), (kind, strictness, global), "{sql}");
+        match &t {
+            TableExpr::Join { left, .. } => match left.as_ref() {
+                TableExpr::Table { alias, .. } => assert!(alias.as_deref() != Some("ANY"), "{sql}"),
+                _ => {}
+            },
+            _ => unreachable!(),
+        }
+    }
+    let t = tables("SELECT * FROM l ANY LEFT JOIN r USING k");
+    assert_eq!(join_of(&t).3, &JoinConstraint::Using(vec!["k".into()]));
+    // Table alias forms.
+    match tables("SELECT * FROM db.t AS x FINAL SAMPLE 1/10 OFFSET 1/2") {
+        TableExpr::Table { database, name, alias, final_, sample } => {
+            assert_eq!((database.as_deref(), name.as_str(), alias.as_deref(), final_), (Some("db"), "t", Some("x"), true));
+            let s = sample.expect("sample");
+            assert_eq!(s.ratio.to_string(), "divide(1, 10)");
+            assert_eq!(s.offset.map(|e| e.to_string()).as_deref(), Some("divide(1, 2)"));
+        }
+        other => panic!("{other:?}"),
+    }
+    match tables("SELECT * FROM t FINAL") {
+        TableExpr::Table { alias, final_, .. } => assert!(alias.is_none() && final_),
+        other => panic!("{other:?}"),
+    }
+    for kw in ["PREWHERE", "WHERE", "GROUP", "ORDER", "LIMIT", "SETTINGS", "FORMAT", "UNION", "ARRAY", "LEFT", "INNER"] {
+        let sql = format!("SELECT * FROM t {kw}");
+        if let Ok(v) = parse(&sql, ParserLimits::default()) {
+            panic!("{sql} parsed: {v:?}");
+        }
+    }
+    // ARRAY JOIN.
+    match tables("SELECT * FROM t ARRAY JOIN arr AS el, arr2 LEFT ARRAY JOIN arr3 a3") {
+        TableExpr::ArrayJoin { left, left_join, exprs } => {
+            assert!(left_join);
+            assert_eq!(exprs, vec![(Expr::ident("arr3"), Some("a3".into()))]);
+            match *left {
+                TableExpr::ArrayJoin { left_join, exprs, .. } => {
+                    assert!(!left_join);
+                    assert_eq!(exprs[0], (Expr::ident("arr"), Some("el".into())));
+                    assert_eq!(exprs[1], (Expr::ident("arr2"), None));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+    // Aliases in the select list.
+    assert_eq!(names("SELECT 1 AS any, 2 x, 3 `y`"), vec!["any", "x", "y"]);
+    assert!(parse("SELECT 1 any", ParserLimits::default()).is_err());
+}
+
+#[test]
+fn select_clauses() {
+    let s = select(
+        "WITH 10 AS ten, (SELECT 1) AS m, cte AS (SELECT 2) \
+         SELECT DISTINCT a, count() AS c FROM t PREWHERE p = 1 WHERE w GROUP BY a WITH TOTALS HAVING c > 1 \
+         WINDOW w AS (PARTITION BY a) QUALIFY 1 ORDER BY a DESC NULLS FIRST, b COLLATE 'en' WITH FILL FROM 1 TO 10 STEP 2 \
+         LIMIT 2 BY a LIMIT 5 OFFSET 1 SETTINGS max_threads = 1",
+    );
+    assert_eq!(s.with.len(), 3);
+    assert!(matches!(&s.with[0], WithItem::Expr { name, expr } if name == "ten" && *expr == lit(10)));
+    assert!(matches!(&s.with[1], WithItem::Expr { name, expr: Expr::Subquery(_) } if name == "m"));
+    assert!(matches!(&s.with[2], WithItem::Cte { name, .. } if name == "cte"));
+    assert!(s.distinct);
+    assert_eq!(s.projection.len(), 2);
+    assert!(s.prewhere.is_some() && s.where_.is_some() && s.having.is_some() && s.qualify.is_some());
+    assert_eq!(s.group_by, vec![Expr::ident("a")]);
+    assert!(s.with_totals);
+    assert_eq!(s.windows.len(), 1);
+    assert_eq!(s.order_by.len(), 2);
+    assert!(s.order_by[0].desc && s.order_by[0].nulls_first == Some(true));
+    assert_eq!(s.order_by[1].collate.as_deref(), Some("en"));
+    let fill = s.order_by[1].with_fill.clone().expect("fill");
+    assert_eq!((fill.from, fill.to, fill.step), (Some(lit(1)), Some(lit(10)), Some(lit(2))));
+    assert_eq!(s.limit_by, Some(LimitBy { limit: lit(2), offset: None, by: vec![Expr::ident("a")] }));
+    assert_eq!((s.limit, s.offset), (Some(lit(5)), Some(lit(1))));
+    assert_eq!(s.settings, vec![("max_threads".to_string(), lit(1))]);
+
+    let s = select("SELECT a FROM t LIMIT 1, 2 BY a");
+    assert_eq!(s.limit_by, Some(LimitBy { limit: lit(2), offset: Some(lit(1)), by: vec![Expr::ident("a")] }));
+    let s = select("SELECT a FROM t LIMIT 1, 2");
+    assert_eq!((s.limit, s.offset), (Some(lit(2)), Some(lit(1))));
+    let s = select("SELECT a FROM t ORDER BY a OFFSET 3 ROWS FETCH FIRST 4 ROWS ONLY");
+    assert_eq!((s.limit, s.offset), (Some(lit(4)), Some(lit(3))));
+    let s = select("SELECT a FROM t ORDER BY a LIMIT 3 WITH TIES");
+    assert!(s.with_ties);
+    let s = select("SELECT TOP 3 a FROM t");
+    assert_eq!(s.top, Some(lit(3)));
+    let s = select("SELECT DISTINCT ON (a, b) a FROM t");
+    assert_eq!(s.distinct_on, Some(vec![Expr::ident("a"), Expr::ident("b")]));
+    let s = select("SELECT a FROM t GROUP BY ALL ORDER BY ALL DESC");
+    assert!(s.group_by_all);
+    assert_eq!(s.order_by_all, Some((true, None)));
+    let s = select("SELECT a FROM t GROUP BY ROLLUP(a, b)");
+    assert_eq!((s.group_by_modifier, s.group_by.len()), (GroupByModifier::Rollup, 2));
+    let s = select("SELECT a FROM t GROUP BY CUBE(a)");
+    assert_eq!(s.group_by_modifier, GroupByModifier::Cube);
+    let s = select("SELECT a FROM t GROUP BY a, b WITH ROLLUP");
+    assert_eq!((s.group_by_modifier, s.group_by.len()), (GroupByModifier::Rollup, 2));
+    let s = select("SELECT a FROM t GROUP BY a WITH CUBE WITH TOTALS");
+    assert!(s.group_by_modifier == GroupByModifier::Cube && s.with_totals);
+    let s = select("SELECT a FROM t GROUP BY GROUPING SETS ((a), (a, b), ())");
+    assert_eq!(s.group_by_modifier, GroupByModifier::GroupingSets);
+    assert_eq!(s.grouping_sets.iter().map(Vec::len).collect::<Vec<_>>(), vec![1, 2, 0]);
+
+    // Set operations and parentheses.
+    match one("SELECT 1 UNION ALL SELECT 2 UNION DISTINCT SELECT 3 EXCEPT SELECT 4 INTERSECT SELECT 5") {
+        StatementKind::Select(q) => match *q {
+            SelectQuery::SetOp { op: SetOp::Except, left, right } => {
+                assert!(matches!(*right, SelectQuery::SetOp { op: SetOp::Intersect, .. }));
+                assert!(matches!(*left, SelectQuery::SetOp { op: SetOp::UnionDistinct, .. }));
+            }
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+    match one("(SELECT 1) UNION ALL (SELECT 2)") {
+        StatementKind::Select(q) => assert!(matches!(*q, SelectQuery::SetOp { op: SetOp::UnionAll, .. })),
+        other => panic!("{other:?}"),
+    }
+    match one("SELECT * FROM (SELECT 1 UNION ALL SELECT 2) AS s") {
+        StatementKind::Select(q) => match *q {
+            SelectQuery::Select(s) => assert!(matches!(s.from, Some(TableExpr::Subquery { alias: Some(_), .. }))),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+    // Trailing clauses on the statement.
+    let v = p("SELECT 1 FORMAT JSONEachRow; SELECT 2 INTO OUTFILE 'x.tsv' FORMAT TSV SETTINGS a = 1;");
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].format.as_deref(), Some("JSONEachRow"));
+    assert_eq!(v[1].into_outfile.as_deref(), Some("x.tsv"));
+    assert_eq!(v[1].settings.len(), 1);
+    let v = p("SELECT 1 SETTINGS max_threads = 2 FORMAT Null");
+    assert_eq!((v[0].settings.len(), v[0].format.as_deref()), (1, Some("Null")));
+    assert!(p("").is_empty());
+    assert!(p(" ; ;").is_empty());
+    assert_eq!(p("SELECT 1; SELECT 2").len(), 2);
+}
+
+/// spec/engine.md P1: everything sqlparser got wrong.
+#[test]
+fn spec_p1_cases() {
+    for sql in [
+        "SELECT * FROM l ANY LEFT JOIN r USING k",
+        "SELECT * FROM l PASTE JOIN r",
+        "SELECT 0x1F",
+        "SELECT * FROM l ALL INNER JOIN r USING k",
+        "SELECT * FROM l LEFT ANY JOIN r USING k",
+        "SELECT * FROM l SEMI LEFT JOIN r USING k",
+        "SELECT * FROM l ASOF JOIN r ON l.a = r.a AND l.t < r.t",
+        "SELECT * FROM l GLOBAL ANY JOIN r USING k",
+        "SELECT x GLOBAL IN (1, 2) FROM t",
+        "SELECT * FROM t LIMIT 1 BY k LIMIT 3",
+        "WITH 10 AS ten SELECT ten",
+        "WITH (SELECT 1) AS m SELECT m",
+        "SELECT t.1 FROM (SELECT (1, 2) AS t)",
+        "SELECT c ? a : b FROM t",
+        "SELECT x IN tuple(1, 2)",
+        "CREATE TABLE t (x UInt64 CODEC(Delta, ZSTD(3))) ENGINE = MergeTree ORDER BY x",
+        "SYSTEM STOP MERGES db.t",
+        "ALTER TABLE t DELETE WHERE x = 1",
+        "SELECT quantile(0.9)(x), arrayMap(x -> x * 2, a) FROM t ARRAY JOIN a PREWHERE 1 WHERE 1 \
+         GROUP BY x WITH TOTALS SETTINGS max_threads = 1 FORMAT TSV",
+        "SELECT * FROM t FINAL SAMPLE 0.1",
+        "SELECT CAST(x AS LowCardinality(Nullable(String)))",
+    ] {
+        p(sql);
+    }
+    assert_eq!(expr("0x1F"), lit(31));
+    let s = select("SELECT * FROM t LIMIT 1 BY k LIMIT 3");
+    assert!(s.limit_by.is_some() && s.limit == Some(lit(3)));
+}
+
+#[test]
+fn error_positions_match_clickhouse() {
+    // Positions from chdb (`Syntax error: failed at position N (token)`).
+    let cases = [
+        ("SELECT 1 +", 11, "end of query"),
+        ("SELECT * FROM t WHERE", 22, "end of query"),
+        ("SELECT 1 2", 10, "2"),
+        ("SELECT (1", 10, "end of query"),
+        ("SELECT 'абв', 1 2", 20, "2"),
+        ("SELECT 1 #comment", 10, "#"),
+        ("SELECT * FROM t ANY", 20, "end of query"),
+        ("SELECT f(1,", 12, "end of query"),
+        ("SELECT [1, 2", 13, "end of query"),
+        ("SELECT 1 FROM t ORDER", 22, "end of query"),
+        ("SELECT 'abc", 8, "'abc"),
+        ("SELECT 1 FROM t GROUP x", 23, "x"),
+        ("SELECT a b c", 12, "c"),
+        ("SELECT 1)", 9, ")"),
+        ("SELECT x FROM t WHERE x IN (1, 2", 33, "end of query"),
+        ("SELECT 1 UNION SELECT", 22, "end of query"),
+        ("SELECT * FROM t1 JOIN t2 ON", 28, "end of query"),
+        ("ALTER TABLE t FOO", 15, "FOO"),
+    ];
+    for (sql, pos, tok) in cases {
+        let e = err(sql);
+        assert_eq!(e.code(), 62, "{sql}: {e}");
+        let want = format!("Syntax error: failed at position {pos} ({tok})");
+        assert!(e.to_string().contains(&want), "{sql}: {e}");
+    }
+    let e = err("SELECT 1,\n2 3");
+    assert!(e.to_string().contains("failed at position 13 (3) (line 2, col 3): 3"), "{e}");
+    assert!(err("SELECT 'abc").to_string().contains("Unrecognized token"));
+}
