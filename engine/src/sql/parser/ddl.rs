@@ -24,6 +24,11 @@ const TYPE_STOP: &[&str] = &[
     "FIRST",
 ];
 
+/// Words that start the next ALTER command (they end a TTL list).
+const ALTER_WORDS: &[&str] = &[
+    "MODIFY", "ADD", "DROP", "RENAME", "COMMENT", "MATERIALIZE", "CLEAR", "DELETE", "UPDATE", "DETACH", "ATTACH", "ENGINE",
+];
+
 impl<'a> Parser<'a> {
     pub(super) fn parse_create(&mut self) -> P<StatementKind> {
         self.expect_kw("CREATE")?;
@@ -218,7 +223,9 @@ impl<'a> Parser<'a> {
                     self.parse_expr()?;
                 }
             }
-            if !self.is(TokenKind::Comma) || self.kw_at(1, "ENGINE") {
+            let next_is_command = ALTER_WORDS.iter().any(|w| self.kw_at(1, w))
+                && matches!(self.peek_n(2).kind, TokenKind::BareWord | TokenKind::Equals);
+            if !self.is(TokenKind::Comma) || next_is_command {
                 return Ok(out);
             }
             self.advance();

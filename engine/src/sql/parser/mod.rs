@@ -345,11 +345,14 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         loop {
             let name = self.ident()?;
-            let value = if self.eat(TokenKind::Equals) { self.parse_expr()? } else { Expr::Literal(Literal::UInt(1)) };
+            self.expect(TokenKind::Equals, "Equals")?;
+            let value = self.parse_expr()?;
             out.push((name, value));
-            if !self.eat(TokenKind::Comma) {
+            // A comma continues the list only when `name =` follows (ALTER … MODIFY SETTING a = 1, DROP …).
+            if !(self.is(TokenKind::Comma) && self.peek_n(2).kind == TokenKind::Equals) {
                 return Ok(out);
             }
+            self.advance();
         }
     }
 
