@@ -26,7 +26,18 @@ const TYPE_STOP: &[&str] = &[
 
 /// Words that start the next ALTER command (they end a TTL list).
 const ALTER_WORDS: &[&str] = &[
-    "MODIFY", "ADD", "DROP", "RENAME", "COMMENT", "MATERIALIZE", "CLEAR", "DELETE", "UPDATE", "DETACH", "ATTACH", "ENGINE",
+    "MODIFY",
+    "ADD",
+    "DROP",
+    "RENAME",
+    "COMMENT",
+    "MATERIALIZE",
+    "CLEAR",
+    "DELETE",
+    "UPDATE",
+    "DETACH",
+    "ATTACH",
+    "ENGINE",
 ];
 
 impl<'a> Parser<'a> {

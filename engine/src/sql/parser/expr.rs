@@ -7,7 +7,7 @@
 //! (`::T`, `[i]`, `.1`, `.name`). Binary operators loop (no recursion per term);
 //! `and`, `or` and `concat` chains are flattened into one n-ary call.
 
-use super::{expr_depth, too_deep_ast, Parser, MAX_AST_DEPTH, P};
+use super::{expr_depth, too_deep_ast, Parser, MAX_AST_DEPTH, P, PAREN_DEPTH};
 use crate::sql::ast::*;
 use crate::sql::lexer::TokenKind;
 
@@ -311,10 +311,7 @@ impl<'a> Parser<'a> {
             self.pos += ntoks;
             match op {
                 Op::Ternary => {
-                    let then = self.parse_expr()?;
-                    self.expect(TokenKind::Colon, "Colon")?;
-                    let els = self.parse_binary(TERNARY)?;
-                    left = Expr::call("if", vec![left, then, els]);
+                    left = self.ternary_rest(left)?;
                     ld = expr_depth(&left);
                     flat = None;
                 }
@@ -324,23 +321,7 @@ impl<'a> Parser<'a> {
                     flat = None;
                 }
                 Op::Between(neg) => {
-                    let a = self.parse_binary(CONCAT)?;
-                    self.expect_kw("AND")?;
-                    let b = self.parse_binary(CONCAT)?;
-                    left = if neg {
-                        Expr::call(
-                            "or",
-                            vec![Expr::call("less", vec![left.clone(), a]), Expr::call("greater", vec![left, b])],
-                        )
-                    } else {
-                        Expr::call(
-                            "and",
-                            vec![
-                                Expr::call("greaterOrEquals", vec![left.clone(), a]),
-                                Expr::call("lessOrEquals", vec![left, b]),
-                            ],
-                        )
-                    };
+                    left = self.between_rest(left, neg)?;
                     ld = expr_depth(&left);
                     flat = None;
                 }
@@ -368,13 +349,38 @@ impl<'a> Parser<'a> {
         Ok(left)
     }
 
+    #[inline(never)]
+    fn ternary_rest(&mut self, cond: Expr) -> P<Expr> {
+        self.enter(2)?;
+        let then = self.parse_expr()?;
+        self.expect(TokenKind::Colon, "Colon")?;
+        let els = self.parse_binary(TERNARY)?;
+        self.leave(2);
+        Ok(Expr::call("if", vec![cond, then, els]))
+    }
+
+    #[inline(never)]
+    fn between_rest(&mut self, left: Expr, neg: bool) -> P<Expr> {
+        let a = self.parse_binary(CONCAT)?;
+        self.expect_kw("AND")?;
+        let b = self.parse_binary(CONCAT)?;
+        Ok(if neg {
+            Expr::call("or", vec![Expr::call("less", vec![left.clone(), a]), Expr::call("greater", vec![left, b])])
+        } else {
+            Expr::call(
+                "and",
+                vec![Expr::call("greaterOrEquals", vec![left.clone(), a]), Expr::call("lessOrEquals", vec![left, b])],
+            )
+        })
+    }
+
     /// `NOT x` (binds looser than comparisons) or a unary expression.
     fn parse_operand(&mut self) -> P<Expr> {
         if self.kw("NOT") && !matches!(self.peek_n(1).kind, TokenKind::Comma | TokenKind::ClosingRoundBracket) {
             self.advance();
-            self.enter(1)?;
+            self.enter(2)?;
             let inner = self.parse_binary(NOT + 1)?;
-            self.leave(1);
+            self.leave(2);
             return Ok(Expr::call("not", vec![inner]));
         }
         self.parse_unary()
@@ -382,31 +388,45 @@ impl<'a> Parser<'a> {
 
     fn parse_unary(&mut self) -> P<Expr> {
         if self.is(TokenKind::Minus) {
-            self.advance();
-            if self.is(TokenKind::Number) {
-                let t = self.advance();
-                let lit = self.number_literal(t)?;
-                return self.parse_postfix_of(Expr::Literal(negate_literal(lit)));
-            }
-            let n = self.peek();
-            if n.kind == TokenKind::BareWord
-                && ["inf", "infinity", "nan"].iter().any(|w| self.text(n).eq_ignore_ascii_case(w))
-                && !matches!(self.peek_n(1).kind, TokenKind::OpeningRoundBracket | TokenKind::Dot)
-            {
-                self.advance();
-                let v = if self.text(n).eq_ignore_ascii_case("nan") { f64::NAN } else { f64::NEG_INFINITY };
-                return self.parse_postfix_of(Expr::Literal(Literal::Float(v)));
-            }
-            self.enter(1)?;
-            let inner = self.parse_unary()?;
-            self.leave(1);
-            return Ok(Expr::call("negate", vec![inner]));
+            return self.parse_minus();
         }
         let e = self.parse_primary()?;
         self.parse_postfix_of(e)
     }
 
-    fn parse_postfix_of(&mut self, mut e: Expr) -> P<Expr> {
+    /// `-x`: folds into a negative literal when a number (or inf/nan) follows.
+    #[inline(never)]
+    fn parse_minus(&mut self) -> P<Expr> {
+        self.advance();
+        if self.is(TokenKind::Number) {
+            let t = self.advance();
+            let lit = self.number_literal(t)?;
+            return self.parse_postfix_of(Expr::Literal(negate_literal(lit)));
+        }
+        let n = self.peek();
+        if n.kind == TokenKind::BareWord
+            && ["inf", "infinity", "nan"].iter().any(|w| self.text(n).eq_ignore_ascii_case(w))
+            && !matches!(self.peek_n(1).kind, TokenKind::OpeningRoundBracket | TokenKind::Dot)
+        {
+            self.advance();
+            let v = if self.text(n).eq_ignore_ascii_case("nan") { f64::NAN } else { f64::NEG_INFINITY };
+            return self.parse_postfix_of(Expr::Literal(Literal::Float(v)));
+        }
+        self.enter(2)?;
+        let inner = self.parse_unary()?;
+        self.leave(2);
+        Ok(Expr::call("negate", vec![inner]))
+    }
+
+    fn parse_postfix_of(&mut self, e: Expr) -> P<Expr> {
+        if matches!(self.peek().kind, TokenKind::DoubleColon | TokenKind::OpeningSquareBracket | TokenKind::Dot) {
+            return self.postfix_loop(e);
+        }
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn postfix_loop(&mut self, mut e: Expr) -> P<Expr> {
         loop {
             let t = self.peek();
             match t.kind {
@@ -581,39 +601,8 @@ impl<'a> Parser<'a> {
                 Ok(Expr::Literal(Literal::String(self.string_bytes(t))))
             }
             K::OpeningRoundBracket => self.parse_parens(),
-            K::OpeningSquareBracket => {
-                self.advance();
-                self.enter(1)?;
-                let mut items = Vec::new();
-                while !self.is(K::ClosingSquareBracket) {
-                    items.push(self.parse_expr_alias()?);
-                    if !self.eat(K::Comma) {
-                        break;
-                    }
-                }
-                self.expect(K::ClosingSquareBracket, "closing square bracket")?;
-                self.leave(1);
-                Ok(Expr::call("array", items))
-            }
-            K::OpeningCurlyBrace => {
-                self.advance();
-                let name = self.ident()?;
-                let colon = self.expect(K::Colon, "Colon")?;
-                let mut depth = 0usize;
-                loop {
-                    let x = self.advance();
-                    match x.kind {
-                        K::OpeningRoundBracket => depth += 1,
-                        K::ClosingRoundBracket => depth = depth.saturating_sub(1),
-                        K::ClosingCurlyBrace if depth == 0 => {
-                            let type_name = self.snippet(colon.end, x.start).trim().to_string();
-                            return Ok(Expr::Parameter { name, type_name });
-                        }
-                        K::EndOfStream | K::Error => return Err(self.error_at(x, "Expected closing curly brace")),
-                        _ => {}
-                    }
-                }
-            }
+            K::OpeningSquareBracket => self.parse_array(),
+            K::OpeningCurlyBrace => self.parse_parameter(),
             K::Asterisk => {
                 self.advance();
                 let except = self.asterisk_except()?;
@@ -634,10 +623,49 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
+    fn parse_array(&mut self) -> P<Expr> {
+        use TokenKind as K;
+        self.advance();
+        self.enter(1)?;
+        let mut items = Vec::new();
+        while !self.is(K::ClosingSquareBracket) {
+            items.push(self.parse_expr_alias()?);
+            if !self.eat(K::Comma) {
+                break;
+            }
+        }
+        self.expect(K::ClosingSquareBracket, "closing square bracket")?;
+        self.leave(1);
+        Ok(Expr::call("array", items))
+    }
+
+    #[inline(never)]
+    fn parse_parameter(&mut self) -> P<Expr> {
+        use TokenKind as K;
+        self.advance();
+        let name = self.ident()?;
+        let colon = self.expect(K::Colon, "Colon")?;
+        let mut depth = 0usize;
+        loop {
+            let x = self.advance();
+            match x.kind {
+                K::OpeningRoundBracket => depth += 1,
+                K::ClosingRoundBracket => depth = depth.saturating_sub(1),
+                K::ClosingCurlyBrace if depth == 0 => {
+                    let type_name = self.snippet(colon.end, x.start).trim().to_string();
+                    return Ok(Expr::Parameter { name, type_name });
+                }
+                K::EndOfStream | K::Error => return Err(self.error_at(x, "Expected closing curly brace")),
+                _ => {}
+            }
+        }
+    }
+
     fn parse_parens(&mut self) -> P<Expr> {
         use TokenKind as K;
         self.advance();
-        self.enter(4)?;
+        self.enter_hundredths(PAREN_DEPTH)?;
         let e = if self.eat(K::ClosingRoundBracket) {
             Expr::call("tuple", vec![])
         } else if self.kw("SELECT") || self.kw("WITH") || self.is_paren_select() {
@@ -661,7 +689,7 @@ impl<'a> Parser<'a> {
                 first
             }
         };
-        self.leave(4);
+        self.leave_hundredths(PAREN_DEPTH);
         Ok(e)
     }
 
@@ -678,31 +706,48 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_word(&mut self) -> P<Expr> {
+        let t = self.peek();
+        if self.peek_n(1).kind == TokenKind::OpeningRoundBracket {
+            if let Some(e) = self.word_call_special()? {
+                return Ok(e);
+            }
+            self.advance();
+            let name = self.text(t).to_string();
+            return self.parse_call(name);
+        }
+        self.parse_word_atom()
+    }
+
+    /// `EXISTS(SELECT …)`, `COLUMNS('re')` (cursor on the word).
+    #[inline(never)]
+    fn word_call_special(&mut self) -> P<Option<Expr>> {
+        use TokenKind as K;
+        if self.kw("EXISTS") && (self.kw_at(2, "SELECT") || self.kw_at(2, "WITH")) {
+            self.pos += 2;
+            let q = self.parse_query()?;
+            self.expect(K::ClosingRoundBracket, "closing round bracket")?;
+            return Ok(Some(Expr::call("exists", vec![Expr::Subquery(Box::new(q))])));
+        }
+        if self.kw("COLUMNS")
+            && self.peek_n(2).kind == K::StringLiteral
+            && self.peek_n(3).kind == K::ClosingRoundBracket
+        {
+            self.pos += 2;
+            let re = self.string_lit()?;
+            self.advance();
+            return Ok(Some(Expr::Columns(re)));
+        }
+        Ok(None)
+    }
+
+    /// A word not followed by `(`: literal keywords, special forms, identifiers.
+    #[inline(never)]
+    fn parse_word_atom(&mut self) -> P<Expr> {
         use TokenKind as K;
         let t = self.peek();
         let word = self.text(t);
         let upper = word.to_ascii_uppercase();
         let next = self.peek_n(1);
-        if next.kind == K::OpeningRoundBracket {
-            self.advance();
-            return match upper.as_str() {
-                "EXISTS" if self.kw_at(1, "SELECT") || self.kw_at(1, "WITH") => {
-                    self.advance();
-                    let q = self.parse_query()?;
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Ok(Expr::call("exists", vec![Expr::Subquery(Box::new(q))]))
-                }
-                "COLUMNS"
-                    if self.peek_n(1).kind == K::StringLiteral && self.peek_n(2).kind == K::ClosingRoundBracket =>
-                {
-                    self.advance();
-                    let re = self.string_lit()?;
-                    self.advance();
-                    Ok(Expr::Columns(re))
-                }
-                _ => self.parse_call(word.to_string()),
-            };
-        }
         match upper.as_str() {
             "NULL" => {
                 self.advance();
@@ -765,6 +810,13 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_interval(&mut self) -> P<Expr> {
+        self.enter(2)?;
+        let e = self.parse_interval_inner();
+        self.leave(2);
+        e
+    }
+
+    fn parse_interval_inner(&mut self) -> P<Expr> {
         self.advance();
         let t = self.peek();
         if t.kind == TokenKind::StringLiteral && !self.unit_follows(1) {
@@ -803,11 +855,34 @@ impl<'a> Parser<'a> {
 
     /// `name(` already seen (cursor on the bracket): a call with its special forms.
     pub(super) fn parse_call(&mut self, name: String) -> P<Expr> {
-        use TokenKind as K;
-        self.expect(K::OpeningRoundBracket, "opening round bracket")?;
+        self.expect(TokenKind::OpeningRoundBracket, "opening round bracket")?;
         self.enter(1)?;
+        let special = if ["CAST", "EXTRACT", "SUBSTRING", "SUBSTR", "TRIM", "POSITION"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(&name))
+        {
+            self.parse_special_call(&name)?
+        } else {
+            None
+        };
+        let e = match special {
+            Some(e) => e,
+            None => {
+                let (args, distinct) = self.call_args()?;
+                self.finish_call(name, args, distinct)?
+            }
+        };
+        self.leave(1);
+        Ok(e)
+    }
+
+    /// The SQL-standard call forms; None when the call is an ordinary one.
+    #[inline(never)]
+    fn parse_special_call(&mut self, name: &str) -> P<Option<Expr>> {
+        use TokenKind as K;
+        let name = name.to_string();
         let upper = name.to_ascii_uppercase();
-        let special = match upper.as_str() {
+        Ok(match upper.as_str() {
             "CAST" => {
                 let e = self.parse_expr()?;
                 if self.eat_kw("AS") {
@@ -886,12 +961,15 @@ impl<'a> Parser<'a> {
                 }
             }
             _ => None,
-        };
-        if let Some(e) = special {
-            self.leave(1);
-            return Ok(e);
-        }
-        let (mut args, mut distinct) = self.call_args()?;
+        })
+    }
+
+    /// After the first argument list: parameters, `count(*)`, NULLS treatment, OVER.
+    #[inline(never)]
+    fn finish_call(&mut self, name: String, args: Vec<Expr>, distinct: bool) -> P<Expr> {
+        use TokenKind as K;
+        let upper = name.to_ascii_uppercase();
+        let (mut args, mut distinct) = (args, distinct);
         let mut call = FunctionCall::new(name, Vec::new());
         if self.is(K::OpeningRoundBracket) {
             // Parametric: the first list was the parameters.
@@ -924,7 +1002,6 @@ impl<'a> Parser<'a> {
                 WindowSpec { base: Some(base), partition_by: Vec::new(), order_by: Vec::new(), frame: None }
             });
         }
-        self.leave(1);
         Ok(Expr::Function(Box::new(call)))
     }
 

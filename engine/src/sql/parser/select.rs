@@ -4,7 +4,7 @@
 //! comma joins, ARRAY JOIN), ORDER BY items with WITH FILL, and the LIMIT forms.
 
 use super::expr::{is_reserved_for_alias, SELECT_LIST_AST_BASE};
-use super::{expr_depth, too_deep_ast, Parser, MAX_AST_DEPTH, P};
+use super::{expr_depth, too_deep_ast, Parser, MAX_AST_DEPTH, P, PAREN_DEPTH};
 use crate::sql::ast::*;
 use crate::sql::lexer::TokenKind;
 
@@ -74,10 +74,10 @@ impl<'a> Parser<'a> {
     fn parse_select_arm(&mut self) -> P<SelectQuery> {
         if self.is(TokenKind::OpeningRoundBracket) {
             self.advance();
-            self.enter(4)?;
+            self.enter_hundredths(PAREN_DEPTH)?;
             let q = self.parse_query()?;
             self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
-            self.leave(4);
+            self.leave_hundredths(PAREN_DEPTH);
             return Ok(SelectQuery::Parens(Box::new(q)));
         }
         Ok(SelectQuery::Select(Box::new(self.parse_select()?)))
@@ -508,10 +508,10 @@ impl<'a> Parser<'a> {
                     return Err(self.unexpected("Expected SELECT subquery"));
                 }
                 self.advance();
-                self.enter(4)?;
+                self.enter_hundredths(PAREN_DEPTH)?;
                 let q = self.parse_query()?;
                 self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
-                self.leave(4);
+                self.leave_hundredths(PAREN_DEPTH);
                 TableExpr::Subquery { query: Box::new(q), alias: None }
             }
             TokenKind::BareWord | TokenKind::QuotedIdentifier => {

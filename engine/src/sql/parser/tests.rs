@@ -161,7 +161,10 @@ fn column_names_match_clickhouse() {
 
 #[test]
 fn expression_shapes() {
-    assert_eq!(expr("x IN (1, 2)"), Expr::call("in", vec![Expr::ident("x"), Expr::call("tuple", vec![lit(1), lit(2)])]));
+    assert_eq!(
+        expr("x IN (1, 2)"),
+        Expr::call("in", vec![Expr::ident("x"), Expr::call("tuple", vec![lit(1), lit(2)])])
+    );
     assert_eq!(expr("[1, 2]"), Expr::call("array", vec![lit(1), lit(2)]));
     assert_eq!(expr("(1, 2)"), Expr::call("tuple", vec![lit(1), lit(2)]));
     assert_eq!(expr("(1,)"), Expr::call("tuple", vec![lit(1)]));
@@ -177,7 +180,11 @@ fn expression_shapes() {
     assert_eq!(expr("false"), Expr::Literal(Literal::Bool(false)));
     assert_eq!(
         expr("CAST(x AS Nullable(String))"),
-        Expr::Cast { expr: Box::new(Expr::ident("x")), type_name: "Nullable(String)".into(), syntax: CastSyntax::Function }
+        Expr::Cast {
+            expr: Box::new(Expr::ident("x")),
+            type_name: "Nullable(String)".into(),
+            syntax: CastSyntax::Function
+        }
     );
     assert_eq!(
         expr("x::Array(UInt8)"),
@@ -186,7 +193,10 @@ fn expression_shapes() {
     assert_eq!(expr("CAST(x, 'String')"), Expr::call("CAST", vec![Expr::ident("x"), str_lit("String")]));
     assert_eq!(
         expr("x -> x * 2"),
-        Expr::Lambda { params: vec!["x".into()], body: Box::new(Expr::call("multiply", vec![Expr::ident("x"), lit(2)])) }
+        Expr::Lambda {
+            params: vec!["x".into()],
+            body: Box::new(Expr::call("multiply", vec![Expr::ident("x"), lit(2)]))
+        }
     );
     assert_eq!(
         expr("arrayMap((x, y) -> x + y, a, b)"),
@@ -204,7 +214,10 @@ fn expression_shapes() {
     );
     assert_eq!(expr("* EXCEPT (a, b)"), Expr::Asterisk { qualifier: vec![], except: vec!["a".into(), "b".into()] });
     assert_eq!(expr("t.* EXCEPT a"), Expr::Asterisk { qualifier: vec!["t".into()], except: vec!["a".into()] });
-    assert_eq!(expr("{name:Array(String)}"), Expr::Parameter { name: "name".into(), type_name: "Array(String)".into() });
+    assert_eq!(
+        expr("{name:Array(String)}"),
+        Expr::Parameter { name: "name".into(), type_name: "Array(String)".into() }
+    );
     match expr("EXISTS(SELECT 1)") {
         Expr::Function(c) => assert!(c.name == "exists" && matches!(c.args[0], Expr::Subquery(_))),
         e => panic!("{e:?}"),
@@ -309,7 +322,10 @@ fn joins_and_keywords_are_not_aliases() {
     // Table alias forms.
     match tables("SELECT * FROM db.t AS x FINAL SAMPLE 1/10 OFFSET 1/2") {
         TableExpr::Table { database, name, alias, final_, sample } => {
-            assert_eq!((database.as_deref(), name.as_str(), alias.as_deref(), final_), (Some("db"), "t", Some("x"), true));
+            assert_eq!(
+                (database.as_deref(), name.as_str(), alias.as_deref(), final_),
+                (Some("db"), "t", Some("x"), true)
+            );
             let s = sample.expect("sample");
             assert_eq!(s.ratio.to_string(), "divide(1, 10)");
             assert_eq!(s.offset.map(|e| e.to_string()).as_deref(), Some("divide(1, 2)"));
@@ -320,7 +336,8 @@ fn joins_and_keywords_are_not_aliases() {
         TableExpr::Table { alias, final_, .. } => assert!(alias.is_none() && final_),
         other => panic!("{other:?}"),
     }
-    for kw in ["PREWHERE", "WHERE", "GROUP", "ORDER", "LIMIT", "SETTINGS", "FORMAT", "UNION", "ARRAY", "LEFT", "INNER"] {
+    for kw in ["PREWHERE", "WHERE", "GROUP", "ORDER", "LIMIT", "SETTINGS", "FORMAT", "UNION", "ARRAY", "LEFT", "INNER"]
+    {
         let sql = format!("SELECT * FROM t {kw}");
         if let Ok(v) = parse(&sql, ParserLimits::default()) {
             panic!("{sql} parsed: {v:?}");
@@ -561,7 +578,9 @@ fn create_table() {
     assert_eq!(ct.comment.as_deref(), Some("tbl"));
 
     // Clauses in another order, engine without parentheses.
-    let StatementKind::CreateTable(ct) = one("CREATE TABLE t (x UInt8) ORDER BY x ENGINE = MergeTree") else { panic!() };
+    let StatementKind::CreateTable(ct) = one("CREATE TABLE t (x UInt8) ORDER BY x ENGINE = MergeTree") else {
+        panic!()
+    };
     let e = ct.engine.expect("engine");
     assert_eq!((e.name.as_str(), e.args.is_none(), e.order_by.is_some()), ("MergeTree", true, true));
     let StatementKind::CreateTable(ct) = one("CREATE TABLE t2 AS t") else { panic!() };
@@ -570,7 +589,9 @@ fn create_table() {
     assert_eq!(ct.as_function.map(|c| c.name), Some("numbers".to_string()));
     let StatementKind::CreateTable(ct) = one("CREATE TABLE t3 ENGINE = Memory AS SELECT 1 AS x") else { panic!() };
     assert!(ct.as_select.is_some());
-    let StatementKind::CreateTable(ct) = one("CREATE OR REPLACE TEMPORARY TABLE t (x UInt8 PRIMARY KEY) ENGINE = Memory") else {
+    let StatementKind::CreateTable(ct) =
+        one("CREATE OR REPLACE TEMPORARY TABLE t (x UInt8 PRIMARY KEY) ENGINE = Memory")
+    else {
         panic!()
     };
     assert!(ct.or_replace && ct.temporary);
@@ -636,7 +657,9 @@ fn other_ddl() {
 
 #[test]
 fn insert() {
-    let StatementKind::Insert(i) = one("INSERT INTO db.t (a, b) VALUES (1, 'a'), (-2, 'b') (3, NULL)") else { panic!() };
+    let StatementKind::Insert(i) = one("INSERT INTO db.t (a, b) VALUES (1, 'a'), (-2, 'b') (3, NULL)") else {
+        panic!()
+    };
     assert_eq!((i.database.as_deref(), i.table.as_str()), (Some("db"), "t"));
     assert_eq!(i.columns, Some(vec!["a".to_string(), "b".to_string()]));
     let InsertSource::Values(rows) = &i.source else { panic!() };
@@ -649,10 +672,7 @@ fn insert() {
     // FORMAT: the data is never tokenized ('unterminated string, `x` etc.).
     let v = p("INSERT INTO t FORMAT CSV\n1,'a\n2,\"b\n");
     let StatementKind::Insert(i) = &v[0].kind else { panic!() };
-    assert_eq!(
-        i.source,
-        InsertSource::Format { format: "CSV".into(), data: b"1,'a\n2,\"b\n".to_vec() }
-    );
+    assert_eq!(i.source, InsertSource::Format { format: "CSV".into(), data: b"1,'a\n2,\"b\n".to_vec() });
     let v = p("INSERT INTO t FORMAT TSV 1\t2");
     let StatementKind::Insert(i) = &v[0].kind else { panic!() };
     assert_eq!(i.source, InsertSource::Format { format: "TSV".into(), data: b"1\t2".to_vec() });
@@ -711,7 +731,10 @@ fn misc_statements() {
     }
     assert!(matches!(one("EXPLAIN SELECT 1"), StatementKind::Explain { kind: ExplainKind::Plan, .. }));
     assert!(matches!(one("EXPLAIN QUERY TREE SELECT 1"), StatementKind::Explain { kind: ExplainKind::QueryTree, .. }));
-    assert!(matches!(one("EXPLAIN AST INSERT INTO t VALUES (1)"), StatementKind::Explain { kind: ExplainKind::Ast, .. }));
+    assert!(matches!(
+        one("EXPLAIN AST INSERT INTO t VALUES (1)"),
+        StatementKind::Explain { kind: ExplainKind::Ast, .. }
+    ));
     assert!(matches!(
         one("OPTIMIZE TABLE db.t PARTITION 2024 FINAL DEDUPLICATE"),
         StatementKind::Optimize { partition: Some(_), final_: true, deduplicate: true, .. }
@@ -726,7 +749,11 @@ fn misc_statements() {
     );
     assert_eq!(
         one("SYSTEM FLUSH LOGS"),
-        StatementKind::System(SystemCommand { words: vec!["FLUSH".into(), "LOGS".into()], database: None, table: None })
+        StatementKind::System(SystemCommand {
+            words: vec!["FLUSH".into(), "LOGS".into()],
+            database: None,
+            table: None
+        })
     );
     assert!(matches!(one("KILL QUERY WHERE query_id = 'x' SYNC"), StatementKind::KillQuery { sync: true, .. }));
     assert!(matches!(one("CHECK TABLE t"), StatementKind::Check { .. }));
@@ -742,4 +769,94 @@ fn comments_and_quoting() {
     assert_eq!(names("SELECT /* c */ 1 -- x\n + 2 # y\n"), vec!["plus(1, 2)"]);
     assert_eq!(names("SELECT `a``b`, \"c\\\"d\""), vec!["a`b", "c\"d"]);
     assert_eq!(names("select 1 As X from T where 1"), vec!["X"]);
+}
+
+fn code_of(sql: &str) -> i32 {
+    match parse(sql, ParserLimits::default()) {
+        Ok(_) => 0,
+        Err(e) => e.code(),
+    }
+}
+
+/// Largest n for which `make(n)` parses (codes checked against ClickHouse's boundary).
+fn boundary(make: impl Fn(usize) -> String) -> (usize, i32) {
+    let (mut lo, mut hi) = (1usize, 3000usize);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if code_of(&make(mid)) == 0 {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    (lo, code_of(&make(lo + 1)))
+}
+
+/// Deep inputs recurse up to `max_parser_depth` levels, which in debug builds needs
+/// more than the 2 MiB of a test thread (the engine parses on 8 MiB+ threads).
+fn big_stack(f: impl FnOnce() + Send + 'static) {
+    let h = std::thread::Builder::new().stack_size(64 << 20).spawn(f).expect("spawn");
+    if let Err(e) = h.join() {
+        std::panic::resume_unwind(e);
+    }
+}
+
+#[test]
+fn depth_limits_match_clickhouse() {
+    big_stack(depth_limits_body);
+}
+
+fn depth_limits_body() {
+    // chdb: 497 `+1` terms pass, 498 fail with TOO_DEEP_AST (167); same for `-1`, `*1`, nested abs( and NOT.
+    assert_eq!(boundary(|n| format!("SELECT 1{}", "+1".repeat(n))), (497, 167));
+    assert_eq!(boundary(|n| format!("SELECT 1{}", "*1".repeat(n))), (497, 167));
+    assert_eq!(boundary(|n| format!("SELECT {}1{}", "abs(".repeat(n), ")".repeat(n))), (497, 167));
+    assert_eq!(boundary(|n| format!("SELECT {}1", "NOT ".repeat(n))), (497, 167));
+    // Nested parentheses: 197 pass, 198 fail with TOO_DEEP_RECURSION (306).
+    assert_eq!(boundary(|n| format!("SELECT {}1{}", "(".repeat(n), ")".repeat(n))), (197, 306));
+    // Flattened chains are shallow.
+    assert_eq!(code_of(&format!("SELECT 1{}", " AND 1".repeat(5000))), 0);
+    assert_eq!(code_of(&format!("SELECT 'a'{}", " || 'a'".repeat(5000))), 0);
+}
+
+#[test]
+fn ten_thousand_terms_error_not_crash() {
+    big_stack(ten_thousand_terms_body);
+}
+
+fn ten_thousand_terms_body() {
+    let sql = format!("SELECT 1{}", "+1".repeat(10_000));
+    let e = err(&sql);
+    assert_eq!(e.code(), 167);
+    assert!(e.to_string().contains("AST is too deep. Maximum: 1000"), "{e}");
+    let e = err(&format!("SELECT {}1{}", "(".repeat(10_000), ")".repeat(10_000)));
+    assert_eq!(e.code(), 306);
+    assert!(e.to_string().contains("Maximum parse depth (1000) exceeded"), "{e}");
+    for sql in [
+        format!("SELECT {}1", "-".repeat(10_000)),
+        format!("SELECT {}1", "- ".repeat(10_000)),
+        format!("SELECT {}1{}", "[".repeat(10_000), "]".repeat(10_000)),
+        format!("SELECT {}", "f(".repeat(10_000)),
+        format!("SELECT 1{}", " ? 1 : 1".repeat(10_000)),
+        format!("SELECT {}", "(SELECT ".repeat(10_000)),
+        format!("SELECT 1{}", " UNION ALL SELECT 1".repeat(5_000)),
+        format!("SELECT x{}", "[1]".repeat(10_000)),
+        format!("SELECT x{}", "::Int8".repeat(10_000)),
+        format!("SELECT {}x", "CASE WHEN 1 THEN ".repeat(10_000)),
+        format!("SELECT {} 1", "INTERVAL".repeat(10_000)),
+    ] {
+        let _ = parse(&sql, ParserLimits { max_depth: 1000, max_query_size: usize::MAX });
+    }
+}
+
+#[test]
+fn max_query_size() {
+    let limits = ParserLimits { max_depth: 1000, max_query_size: 20 };
+    let e = parse("SELECT 1111111111111, 2222222222, 3333333", limits).err().expect("error");
+    assert_eq!(e.code(), 62);
+    assert!(
+        e.to_string().contains("Max query size exceeded (can be increased with the `max_query_size` setting): Syntax error: failed at position 21 (,)"),
+        "{e}"
+    );
+    assert!(parse("SELECT 1", limits).is_ok());
 }
