@@ -310,10 +310,11 @@ fn joins_and_keywords_are_not_aliases() {
         let (k, s, g, _) = join_of(&t);
         assert_eq!((k, s, g), (kind, strictness, global), "{sql}");
         match &t {
-            TableExpr::Join { left, .. } => match left.as_ref() {
-                TableExpr::Table { alias, .. } => assert!(alias.as_deref() != Some("ANY"), "{sql}"),
-                _ => {}
-            },
+            TableExpr::Join { left, .. } => {
+                if let TableExpr::Table { alias, .. } = left.as_ref() {
+                    assert!(alias.as_deref() != Some("ANY"), "{sql}");
+                }
+            }
             _ => unreachable!(),
         }
     }
@@ -852,7 +853,7 @@ fn ten_thousand_terms_body() {
 #[test]
 fn max_query_size() {
     let limits = ParserLimits { max_depth: 1000, max_query_size: 20 };
-    let e = parse("SELECT 1111111111111, 2222222222, 3333333", limits).err().expect("error");
+    let e = parse("SELECT 1111111111111, 2222222222, 3333333", limits).expect_err("error");
     assert_eq!(e.code(), 62);
     assert!(
         e.to_string().contains("Max query size exceeded (can be increased with the `max_query_size` setting): Syntax error: failed at position 21 (,)"),
