@@ -861,3 +861,190 @@ fn max_query_size() {
     );
     assert!(parse("SELECT 1", limits).is_ok());
 }
+
+/// A deterministic xorshift PRNG for the fuzz test.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+const FUZZ_CORPUS: &[&str] = &[
+    "SELECT 1 + 2 * 3, -5, 'a''b\\n', [1, 2][1], (1, 'x').2, t.1",
+    "SELECT * FROM l ANY LEFT JOIN r USING k",
+    "SELECT a, count() FROM t WHERE x IN (1, 2) GROUP BY a WITH TOTALS HAVING count() > 1 ORDER BY a DESC LIMIT 10",
+    "WITH 10 AS ten, cte AS (SELECT 1) SELECT ten FROM cte",
+    "SELECT x ? y : z, CASE WHEN a THEN b ELSE c END, CASE a WHEN 1 THEN 2 END FROM t",
+    "SELECT quantile(0.9)(x), count(DISTINCT y), sum(z) OVER (PARTITION BY a ORDER BY b ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)",
+    "SELECT arrayMap(x -> x * 2, [1, 2]), arrayFilter((x, y) -> x > y, a, b)",
+    "SELECT CAST(x AS Nullable(String)), x::UInt8, toDate('2024-01-01') + INTERVAL 1 DAY, DATE '2024-01-01'",
+    "SELECT EXTRACT(YEAR FROM d), trim(BOTH ' ' FROM s), substring(s FROM 1 FOR 2), position('a' IN s)",
+    "SELECT * FROM t FINAL SAMPLE 1/10 PREWHERE a = 1 WHERE b LIKE '%x%' AND c NOT ILIKE 'y' OR d IS NULL",
+    "SELECT a FROM t ARRAY JOIN arr AS e LEFT ARRAY JOIN arr2 LIMIT 2 BY a LIMIT 5 OFFSET 1",
+    "SELECT 1 UNION ALL SELECT 2 EXCEPT SELECT 3 INTERSECT SELECT 4",
+    "(SELECT 1) UNION DISTINCT (SELECT 2) FORMAT TSV",
+    "SELECT * EXCEPT (a, b), t.*, COLUMNS('^a') FROM db.t AS x",
+    "SELECT {p:UInt8}, 0x1F, 0b101, 1e10, .5, inf, -nan, 18446744073709551616",
+    "SELECT a FROM t ORDER BY a NULLS FIRST, b COLLATE 'en' WITH FILL FROM 1 TO 10 STEP 1 SETTINGS max_threads = 1",
+    "SELECT a FROM t GROUP BY GROUPING SETS ((a), (a, b), ()) ORDER BY ALL",
+    "SELECT a FROM t GROUP BY ROLLUP(a, b) WITH TOTALS WINDOW w AS (ORDER BY a) QUALIFY 1",
+    "SELECT DISTINCT ON (a) TOP 5 a FROM t ORDER BY a OFFSET 2 ROWS FETCH FIRST 3 ROWS ONLY",
+    "SELECT x GLOBAL NOT IN (SELECT y FROM r), EXISTS(SELECT 1), (SELECT max(a) FROM t)",
+    "INSERT INTO t (a, b) VALUES (1, 'a'), (2, 'b')",
+    "INSERT INTO db.t SELECT * FROM s",
+    "INSERT INTO t FORMAT CSV\n1,2\n3,4",
+    "CREATE TABLE IF NOT EXISTS db.t (a UInt64 CODEC(Delta, ZSTD(3)), b Nullable(String) DEFAULT 'x' COMMENT 'c', \
+     INDEX i b TYPE bloom_filter(0.01) GRANULARITY 4) ENGINE = MergeTree PARTITION BY a ORDER BY (a, b) SETTINGS index_granularity = 8192",
+    "CREATE TABLE t2 AS t",
+    "CREATE TABLE t3 ENGINE = Memory AS SELECT 1",
+    "CREATE MATERIALIZED VIEW mv TO dst AS SELECT a FROM src",
+    "CREATE DATABASE IF NOT EXISTS d ENGINE = Atomic",
+    "ALTER TABLE t ADD COLUMN c UInt8 AFTER b, DROP COLUMN d, MODIFY COLUMN e String, DELETE WHERE x = 1",
+    "ALTER TABLE t UPDATE a = a + 1 WHERE 1, MODIFY TTL d + INTERVAL 1 DAY, MODIFY SETTING a = 1",
+    "DELETE FROM t WHERE a = 1",
+    "DROP TABLE IF EXISTS db.t SYNC",
+    "TRUNCATE TABLE IF EXISTS t",
+    "RENAME TABLE a TO b, c TO d",
+    "EXCHANGE TABLES a AND b",
+    "SET max_threads = 1, max_block_size = 'x'",
+    "USE db",
+    "SHOW TABLES FROM db LIKE '%a%'",
+    "SHOW CREATE TABLE db.t",
+    "DESCRIBE TABLE numbers(10)",
+    "EXISTS TABLE db.t",
+    "EXPLAIN SYNTAX oneline = 1 SELECT 1",
+    "OPTIMIZE TABLE t PARTITION 1 FINAL DEDUPLICATE",
+    "SYSTEM STOP MERGES db.t",
+    "KILL QUERY WHERE query_id = 'x' SYNC",
+    "CHECK TABLE t",
+    "DETACH TABLE t PERMANENTLY",
+    "ATTACH TABLE t",
+    "SELECT 'абв', `ключ` FROM \"табл\" -- коммент\n/* c */ # c\n",
+    "SELECT $$heredoc$$, $t$x$t$",
+];
+
+const FUZZ_WORDS: &[&str] = &[
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "ANY",
+    "LEFT",
+    "JOIN",
+    "ARRAY",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    "'",
+    "`",
+    "\"",
+    "AS",
+    "NOT",
+    "IN",
+    "BETWEEN",
+    "AND",
+    "CASE",
+    "WHEN",
+    "INTERVAL",
+    "CAST",
+    "::",
+    "->",
+    "?",
+    ":",
+    "{",
+    "}",
+    "FORMAT",
+    "VALUES",
+    "SETTINGS",
+    "-",
+    ".",
+    "*",
+    "/*",
+    "--",
+    "#",
+    "é",
+    "\u{1F600}",
+    "\\",
+    "0x",
+    "1e",
+    "$$",
+    "GLOBAL",
+    "WITH",
+    "UNION",
+];
+
+fn mutate(rng: &mut Rng, base: &str) -> String {
+    let mut bytes = base.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(3) {
+        match rng.below(5) {
+            0 if !bytes.is_empty() => {
+                // Byte flip (may produce invalid UTF-8; fixed up below).
+                let i = rng.below(bytes.len());
+                bytes[i] ^= 1 << rng.below(8);
+            }
+            1 => bytes.truncate(rng.below(bytes.len() + 1)),
+            2 if !bytes.is_empty() => {
+                // Duplicate a span.
+                let a = rng.below(bytes.len());
+                let b = (a + 1 + rng.below(16)).min(bytes.len());
+                let span = bytes[a..b].to_vec();
+                let at = rng.below(bytes.len() + 1);
+                bytes.splice(at..at, span);
+            }
+            3 => {
+                let w = FUZZ_WORDS[rng.below(FUZZ_WORDS.len())];
+                let at = rng.below(bytes.len() + 1);
+                let mut ins = vec![b' '];
+                ins.extend_from_slice(w.as_bytes());
+                ins.push(b' ');
+                bytes.splice(at..at, ins);
+            }
+            _ if !bytes.is_empty() => {
+                let a = rng.below(bytes.len());
+                let b = (a + 1 + rng.below(8)).min(bytes.len());
+                bytes.drain(a..b);
+            }
+            _ => {}
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn fuzz_no_panic() {
+    let limits = ParserLimits::default();
+    for q in FUZZ_CORPUS {
+        if let Err(e) = parse(q, limits) {
+            panic!("corpus statement does not parse: {q}: {e}");
+        }
+    }
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut ok = 0usize;
+    for i in 0..12_000 {
+        let base = FUZZ_CORPUS[i % FUZZ_CORPUS.len()];
+        let sql = mutate(&mut rng, base);
+        let input = sql.clone();
+        match std::panic::catch_unwind(move || parse(&sql, limits).is_ok()) {
+            Ok(true) => ok += 1,
+            Ok(false) => {}
+            Err(_) => panic!("parse panicked on input: {input:?}"),
+        }
+    }
+    assert!(ok > 0);
+}
