@@ -21,7 +21,9 @@ const ADD: u8 = 7;
 const MUL: u8 = 8;
 
 /// AST levels above an expression in a SELECT list
-/// (SelectWithUnionQuery → ExpressionList → SelectQuery → ExpressionList).
+/// (SelectWithUnionQuery → ExpressionList → SelectQuery → ExpressionList); WHERE has one
+/// level less, which is the bound checked while operator chains are built (chdb: 498 `+1`
+/// terms pass in WHERE, 497 in the select list and ORDER BY).
 pub(super) const SELECT_LIST_AST_BASE: usize = 4;
 
 #[derive(Clone, Copy)]
@@ -342,7 +344,7 @@ impl<'a> Parser<'a> {
                     flat = if flattenable { Some(name) } else { None };
                 }
             }
-            if ld + SELECT_LIST_AST_BASE > MAX_AST_DEPTH {
+            if ld + SELECT_LIST_AST_BASE - 1 > MAX_AST_DEPTH {
                 return Err(too_deep_ast());
             }
         }
@@ -389,6 +391,14 @@ impl<'a> Parser<'a> {
     fn parse_unary(&mut self) -> P<Expr> {
         if self.is(TokenKind::Minus) {
             return self.parse_minus();
+        }
+        if self.is(TokenKind::Plus) {
+            // Unary plus is dropped, as ClickHouse does (`+x` is `x`).
+            self.advance();
+            self.enter(2)?;
+            let e = self.parse_unary();
+            self.leave(2);
+            return e;
         }
         let e = self.parse_primary()?;
         self.parse_postfix_of(e)
@@ -767,10 +777,8 @@ impl<'a> Parser<'a> {
             }
             "CASE" => return self.parse_case(),
             "INTERVAL"
-                if matches!(
-                    next.kind,
-                    K::Number | K::StringLiteral | K::OpeningRoundBracket | K::Minus | K::BareWord
-                ) =>
+                if matches!(next.kind, K::Number | K::StringLiteral | K::OpeningRoundBracket | K::Minus)
+                    || next.kind == K::BareWord && self.unit_follows(2) =>
             {
                 return self.parse_interval()
             }
@@ -983,6 +991,14 @@ impl<'a> Parser<'a> {
             && matches!(args.as_slice(), [Expr::Asterisk { qualifier, except }] if qualifier.is_empty() && except.is_empty())
         {
             args.clear();
+        }
+        if self.kw("FILTER") && self.peek_n(1).kind == K::OpeningRoundBracket && self.kw_at(2, "WHERE") {
+            // `agg(x) FILTER (WHERE c)` is `aggIf(x, c)`.
+            self.pos += 3;
+            let cond = self.parse_expr()?;
+            self.expect(K::ClosingRoundBracket, "closing round bracket")?;
+            args.push(cond);
+            call.name.push_str("If");
         }
         call.args = args;
         call.distinct = distinct;

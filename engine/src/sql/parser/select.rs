@@ -334,6 +334,7 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         loop {
             let expr = self.parse_expr_alias()?;
+            self.check_ast_depth(&expr, SELECT_LIST_AST_BASE)?;
             let mut item = OrderByItem { expr, desc: false, nulls_first: None, collate: None, with_fill: None };
             if self.eat_kw("DESC") || self.eat_kw("DESCENDING") {
                 item.desc = true;

@@ -153,6 +153,10 @@ fn column_names_match_clickhouse() {
         ("x REGEXP 'a'", "match(x, 'a')"),
         ("a.b.c.d", "a.b.c.d"),
         ("extract('abc', 'b')", "extract('abc', 'b')"),
+        ("+1", "1"),
+        ("count() FILTER (WHERE x > 1)", "countIf(greater(x, 1))"),
+        ("interval", "interval"),
+        ("INTERVAL x DAY", "toIntervalDay(x)"),
     ];
     for (sql, want) in cases {
         assert_eq!(expr(sql).to_string(), want, "{sql}");
@@ -811,6 +815,8 @@ fn depth_limits_body() {
     // chdb: 497 `+1` terms pass, 498 fail with TOO_DEEP_AST (167); same for `-1`, `*1`, nested abs( and NOT.
     assert_eq!(boundary(|n| format!("SELECT 1{}", "+1".repeat(n))), (497, 167));
     assert_eq!(boundary(|n| format!("SELECT 1{}", "*1".repeat(n))), (497, 167));
+    assert_eq!(boundary(|n| format!("SELECT 1 FROM t WHERE 1{}", "+1".repeat(n))), (498, 167));
+    assert_eq!(boundary(|n| format!("SELECT 1 FROM t ORDER BY 1{}", "+1".repeat(n))), (497, 167));
     assert_eq!(boundary(|n| format!("SELECT {}1{}", "abs(".repeat(n), ")".repeat(n))), (497, 167));
     assert_eq!(boundary(|n| format!("SELECT {}1", "NOT ".repeat(n))), (497, 167));
     // Nested parentheses: 197 pass, 198 fail with TOO_DEEP_RECURSION (306).
