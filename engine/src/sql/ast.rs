@@ -476,6 +476,7 @@ pub type QualifiedName = (Option<String>, String);
 
 /// The statement kinds.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::type_complexity)]
 pub enum StatementKind {
     Select(Box<SelectQuery>),
     Insert(Box<Insert>),
