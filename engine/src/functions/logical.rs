@@ -1,0 +1,6 @@
+//! logical functions.
+
+use super::FunctionRegistry;
+
+/// Registers the family.
+pub fn register(_r: &mut FunctionRegistry) {}

@@ -1,0 +1,6 @@
+//! misc functions.
+
+use super::FunctionRegistry;
+
+/// Registers the family.
+pub fn register(_r: &mut FunctionRegistry) {}
