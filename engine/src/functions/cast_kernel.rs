@@ -11,9 +11,7 @@
 
 use std::sync::Arc;
 
-use arrow::array::{
-    Array, ArrayRef, ArrowPrimitiveType, AsArray, BooleanArray, FixedSizeBinaryArray, PrimitiveArray,
-};
+use arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray, BooleanArray, FixedSizeBinaryArray, PrimitiveArray};
 use arrow::buffer::NullBuffer;
 use arrow::datatypes::*;
 use chrono::{NaiveDate, TimeZone};
@@ -80,7 +78,7 @@ fn run(k: &KernelArgs, mode: Mode) -> DfResult<ColumnarValue> {
 }
 
 /// Values read from a column, in a wide form.
-enum Vals {
+pub(crate) enum Vals {
     Int(Vec<i128>),
     Float(Vec<f64>),
     /// Unscaled value and scale (Decimal, and DateTime64 in its Arrow unit).
@@ -111,7 +109,7 @@ pub fn i128_to_bytes(v: i128, signed: bool) -> [u8; 16] {
     u.to_be_bytes()
 }
 
-fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
+pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
     use ChType as C;
     Ok(match from {
         C::UInt8 => Vals::Int(prim::<UInt8Type>(arr, |v| v as i128)),
@@ -151,12 +149,14 @@ fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
 
 fn not_supported(from: &ChType, to: Option<&ChType>) -> Error {
     match to {
-        Some(to) => Error::new(ErrorCode::CANNOT_CONVERT_TYPE, format!("Conversion from {from} to {to} is not supported")),
+        Some(to) => {
+            Error::new(ErrorCode::CANNOT_CONVERT_TYPE, format!("Conversion from {from} to {to} is not supported"))
+        }
         None => Error::new(ErrorCode::NOT_IMPLEMENTED, format!("Conversion from {from} is not supported yet")),
     }
 }
 
-fn pow10(n: u32) -> i128 {
+pub(crate) fn pow10(n: u32) -> i128 {
     10i128.checked_pow(n).unwrap_or(i128::MAX)
 }
 
@@ -187,7 +187,7 @@ fn float_to_int(f: f64, to: &ChType) -> Result<i128> {
             i32::MIN as i128
         }
     } else if bits <= 64 {
-        if (-9.223372036854775808e18..9.223372036854775808e18).contains(&t) {
+        if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
             t as i64 as i128
         } else {
             i64::MIN as i128
@@ -263,7 +263,10 @@ fn to_decimal(vals: &Vals, i: usize, precision: u32, scale: u32) -> Result<i128>
         Vals::Float(v) => {
             let f = v[i];
             if !f.is_finite() {
-                return Err(Error::new(ErrorCode::DECIMAL_OVERFLOW, "Decimal convert overflow. Cannot convert infinity or NaN to decimal"));
+                return Err(Error::new(
+                    ErrorCode::DECIMAL_OVERFLOW,
+                    "Decimal convert overflow. Cannot convert infinity or NaN to decimal",
+                ));
             }
             let x = (f * pow10(scale) as f64).trunc();
             if x.abs() >= 1e38 {
@@ -321,7 +324,7 @@ fn prim_array<T: ArrowPrimitiveType>(
     Ok(Arc::new(arr))
 }
 
-fn tz_of(to: &ChType, session: &str) -> Option<chrono_tz::Tz> {
+pub(crate) fn tz_of(to: &ChType, session: &str) -> Option<chrono_tz::Tz> {
     let name = to.timezone().unwrap_or(session);
     if name == "UTC" {
         return None;
@@ -330,7 +333,7 @@ fn tz_of(to: &ChType, session: &str) -> Option<chrono_tz::Tz> {
 }
 
 /// Seconds of local midnight of `days` in `tz`.
-fn midnight(days: i64, tz: Option<chrono_tz::Tz>) -> i64 {
+pub(crate) fn midnight(days: i64, tz: Option<chrono_tz::Tz>) -> i64 {
     let Some(tz) = tz else {
         return days * 86400;
     };
@@ -345,7 +348,7 @@ fn midnight(days: i64, tz: Option<chrono_tz::Tz>) -> i64 {
 }
 
 /// Local day number of Unix `secs` in `tz`.
-fn local_day(secs: i64, tz: Option<chrono_tz::Tz>) -> i64 {
+pub(crate) fn local_day(secs: i64, tz: Option<chrono_tz::Tz>) -> i64 {
     let Some(tz) = tz else {
         return secs.div_euclid(86400);
     };
@@ -439,13 +442,18 @@ fn write_date(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, to: &ChType, da
 
 macro_rules! int_target {
     ($T:ty, $native:ty, $vals:expr, $nulls:expr, $n:expr, $from:expr, $to:expr, $mode:expr) => {
-        prim_array::<$T>($n, $nulls, $to.to_arrow(), |i| {
-            Ok(to_int($vals, i, $from, $to, $mode)?.map(|v| v as $native))
-        })
+        prim_array::<$T>($n, $nulls, $to.to_arrow(), |i| Ok(to_int($vals, i, $from, $to, $mode)?.map(|v| v as $native)))
     };
 }
 
-fn write(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, from: &ChType, to: &ChType, mode: Mode) -> Result<ArrayRef> {
+pub(crate) fn write(
+    vals: &Vals,
+    nulls: Option<&NullBuffer>,
+    n: usize,
+    from: &ChType,
+    to: &ChType,
+    mode: Mode,
+) -> Result<ArrayRef> {
     use ChType as C;
     match to {
         C::UInt8 => int_target!(UInt8Type, u8, vals, nulls, n, from, to, mode),

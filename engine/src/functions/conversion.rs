@@ -32,7 +32,8 @@ fn arrow_cast_exact(from: &ChType, to: &ChType) -> bool {
     let tb = to.bit_width().unwrap_or(0);
     match (from, to) {
         (f, t) if small_int(f) && small_int(t) => {
-            (f.is_unsigned_int() == t.is_unsigned_int() && tb >= fb) || (f.is_unsigned_int() && t.is_signed_int() && tb > fb)
+            (f.is_unsigned_int() == t.is_unsigned_int() && tb >= fb)
+                || (f.is_unsigned_int() && t.is_signed_int() && tb > fb)
         }
         (C::Bool, t) if small_int(t) || t.is_float() => true,
         (f, t) if small_int(f) && t.is_float() => true,
@@ -47,7 +48,10 @@ fn arrow_cast_exact(from: &ChType, to: &ChType) -> bool {
 fn same_values(from: &ChType, to: &ChType) -> bool {
     use ChType as C;
     from == to
-        || matches!((from, to), (C::Date, C::Date32) | (C::DateTime(_), C::DateTime(_)) | (C::Enum8(_), C::Int8) | (C::Enum16(_), C::Int16))
+        || matches!(
+            (from, to),
+            (C::Date, C::Date32) | (C::DateTime(_), C::DateTime(_)) | (C::Enum8(_), C::Int8) | (C::Enum16(_), C::Int16)
+        )
         || matches!((from, to), (C::DateTime64(p1, _), C::DateTime64(p2, _)) if p1 == p2)
 }
 
@@ -134,7 +138,11 @@ fn first(args: Vec<TypedExpr>) -> Result<TypedExpr> {
 /// The target type of a `toX` function name (`toInt32OrNull` → Int32), with the scale for decimals.
 fn target_of(name: &str, scale: Option<u8>) -> Option<ChType> {
     let base = name.strip_prefix("to")?;
-    let base = base.strip_suffix("OrNull").or_else(|| base.strip_suffix("OrZero")).or_else(|| base.strip_suffix("OrDefault")).unwrap_or(base);
+    let base = base
+        .strip_suffix("OrNull")
+        .or_else(|| base.strip_suffix("OrZero"))
+        .or_else(|| base.strip_suffix("OrDefault"))
+        .unwrap_or(base);
     Some(match base {
         "Int8" => ChType::Int8,
         "Int16" => ChType::Int16,
@@ -338,7 +346,10 @@ mod tests {
     fn decimals() {
         // chdb: toDecimal32(1.25, 1)=1.2, toDecimal32(-1.25,1)=-1.2, toDecimal32(1.999,2)=1.99,
         // toInt32(toDecimal32(-1.5,2))=-1, toDecimal32(123456789, 2) → 407
-        assert_eq!(r("toDecimal32", vec![f64_(1.25), int("UInt8", 1)]), ("Decimal(9, 1)".into(), S::Decimal128(Some(12), 9, 1)));
+        assert_eq!(
+            r("toDecimal32", vec![f64_(1.25), int("UInt8", 1)]),
+            ("Decimal(9, 1)".into(), S::Decimal128(Some(12), 9, 1))
+        );
         assert_eq!(r("toDecimal32", vec![f64_(-1.25), int("UInt8", 1)]).1, S::Decimal128(Some(-12), 9, 1));
         assert_eq!(r("toDecimal32", vec![f64_(1.999), int("UInt8", 2)]).1, S::Decimal128(Some(199), 9, 2));
         assert_eq!(r("toDecimal128", vec![int("UInt8", 1), int("UInt8", 2)]).0, "Decimal(38, 2)");
@@ -376,7 +387,10 @@ mod tests {
         assert_eq!(r("_CAST", vec![int("UInt8", 1), str_("Nullable(UInt64)")]).0, "Nullable(UInt64)");
         // accurateCast(300, 'UInt8') → 70; accurateCastOrNull(300|-1|1.5, 'UInt8') → NULL, (2.0) → 2
         assert_eq!(run_code("accurateCast", vec![int("UInt16", 300), str_("UInt8")]), 70);
-        assert_eq!(r("accurateCastOrNull", vec![int("UInt16", 300), str_("UInt8")]), ("Nullable(UInt8)".into(), S::UInt8(None)));
+        assert_eq!(
+            r("accurateCastOrNull", vec![int("UInt16", 300), str_("UInt8")]),
+            ("Nullable(UInt8)".into(), S::UInt8(None))
+        );
         assert_eq!(r("accurateCastOrNull", vec![int("Int8", -1), str_("UInt8")]).1, S::UInt8(None));
         assert_eq!(r("accurateCastOrNull", vec![f64_(1.5), str_("UInt8")]).1, S::UInt8(None));
         assert_eq!(r("accurateCastOrNull", vec![f64_(f64::NAN), str_("Int32")]).1, S::Int32(None));
@@ -405,7 +419,10 @@ mod tests {
         assert_eq!(r("CAST", vec![int("Int8", -1), str_("Date")]).1, S::Date32(Some(0)));
         let d = TypedExpr::new(lit(S::Date32(Some(19723))), crate::types::ChType::Date);
         assert_eq!(r("toUInt32", vec![d.clone()]).1, S::UInt32(Some(19723)));
-        assert_eq!(r("CAST", vec![d.clone(), str_("DateTime('Asia/Tokyo')")]).1, S::TimestampSecond(Some(1704034800), None));
+        assert_eq!(
+            r("CAST", vec![d.clone(), str_("DateTime('Asia/Tokyo')")]).1,
+            S::TimestampSecond(Some(1704034800), None)
+        );
         assert_eq!(r("CAST", vec![d, str_("DateTime")]).1, S::TimestampSecond(Some(1704067200), None));
         let t = TypedExpr::new(lit(S::TimestampSecond(Some(1704150000), None)), crate::types::ChType::DateTime(None));
         assert_eq!(r("CAST", vec![t.clone(), str_("Date")]).1, S::Date32(Some(19723)));

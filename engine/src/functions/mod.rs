@@ -17,6 +17,7 @@ pub mod cast_kernel;
 pub mod comparison;
 pub mod conditional;
 pub mod conversion;
+pub mod date_arith;
 pub mod logical;
 pub mod math;
 pub mod misc;
