@@ -46,7 +46,7 @@ fn if_fn(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 }
 
 fn multi_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
-    if args.len() < 3 || args.len() % 2 == 0 {
+    if args.len() < 3 || args.len().is_multiple_of(2) {
         return Err(Error::new(
             ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
             format!("Invalid number of arguments for function {}", ctx.name),
@@ -72,7 +72,7 @@ fn multi_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 
 /// `caseWithExpression(x, w1, t1, …, else)`: `CASE x WHEN w1 THEN t1 … ELSE else END`.
 fn case_with_expression(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
-    if args.len() < 4 || args.len() % 2 != 0 {
+    if args.len() < 4 || !args.len().is_multiple_of(2) {
         return Err(Error::new(
             ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
             format!("Invalid number of arguments for function {}", ctx.name),

@@ -430,7 +430,7 @@ fn bit_shift(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 fn int_exp_kernel(k: &KernelArgs, base: u64) -> DfResult<ColumnarValue> {
     let (a, nulls) = wide(k, 0)?;
     let f = |e: f64| -> u64 {
-        if !(e >= 0.0) {
+        if e.is_nan() || e < 0.0 {
             0
         } else if e >= 64.0 {
             u64::MAX
@@ -555,7 +555,7 @@ mod tests {
         assert_eq!(f("log", vec![int("UInt8", 0)]), f64::NEG_INFINITY);
         assert_eq!(f("log2", vec![int("UInt8", 8)]), 3.0);
         assert_eq!(f("pow", vec![int("UInt8", 2), int("UInt8", 10)]), 1024.0);
-        assert_eq!(f("atan2", vec![int("UInt8", 1), int("UInt8", 1)]), 0.7853981633974483);
+        assert_eq!(f("atan2", vec![int("UInt8", 1), int("UInt8", 1)]), std::f64::consts::FRAC_PI_4);
         assert_eq!(f("hypot", vec![int("UInt8", 3), int("UInt8", 4)]), 5.0);
         let pi = bind("pi", vec![]).unwrap();
         assert_eq!(f("degrees", vec![pi]), 180.0);
