@@ -606,6 +606,45 @@ mod tests {
     }
 
     #[test]
+    fn columns_with_nulls() {
+        use arrow::array::{Array, AsArray, Float64Array, Int32Array, UInt8Array};
+        use std::sync::Arc;
+        // chdb: SELECT x % y, intDiv(x, y), x < y, x = 1.5 FROM values('x Nullable(Int32), y UInt8', (10,3),(-7,2),(NULL,1))
+        // → (1, 3, 0, 0), (-1, -3, 1, 0), (NULL, NULL, NULL, NULL)
+        let b = batch(vec![
+            ("x", Arc::new(Int32Array::from(vec![Some(10), Some(-7), None]))),
+            ("y", Arc::new(UInt8Array::from(vec![3, 2, 1]))),
+            ("f", Arc::new(Float64Array::from(vec![f64::NAN, 1.5, 2.0]))),
+        ]);
+        let x = || col("x", "Nullable(Int32)");
+        let y = || col("y", "UInt8");
+        let m = bind("modulo", vec![x(), y()]).unwrap();
+        assert_eq!(m.ty.to_string(), "Nullable(Int16)");
+        let a = eval_on(&m, &b).unwrap();
+        let a = a.as_primitive::<arrow::datatypes::Int16Type>();
+        assert_eq!((a.value(0), a.value(1), a.is_null(2)), (1, -1, true));
+        let d = eval_on(&bind("intDiv", vec![x(), y()]).unwrap(), &b).unwrap();
+        let d = d.as_primitive::<arrow::datatypes::Int32Type>();
+        assert_eq!((d.value(0), d.value(1), d.is_null(2)), (3, -3, true));
+        let lt = eval_on(&bind("less", vec![x(), y()]).unwrap(), &b).unwrap();
+        let lt = lt.as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!((lt.value(0), lt.value(1), lt.is_null(2)), (0, 1, true));
+        // f > 1 over [nan, 1.5, 2]: 0, 1, 1; f != f: 1, 0, 0
+        let f = || col("f", "Float64");
+        let gt = eval_on(&bind("greater", vec![f(), int("UInt8", 1)]).unwrap(), &b).unwrap();
+        let gt = gt.as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!((gt.value(0), gt.value(1), gt.value(2)), (0, 1, 1));
+        let ne = eval_on(&bind("notEquals", vec![f(), f()]).unwrap(), &b).unwrap();
+        let ne = ne.as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!((ne.value(0), ne.value(1)), (1, 0));
+        let r = eval_on(&bind("round", vec![f(), int("UInt8", 0)]).unwrap(), &b).unwrap();
+        assert_eq!(r.as_primitive::<arrow::datatypes::Float64Type>().value(1), 2.0);
+        let zero = batch(vec![("y", Arc::new(UInt8Array::from(vec![1, 0])))]);
+        let e = eval_on(&bind("intDiv", vec![int("UInt8", 1), y()]).unwrap(), &zero).unwrap_err();
+        assert_eq!(e.code(), 153);
+    }
+
+    #[test]
     fn decimal_arithmetic() {
         // chdb: toDecimal32(1,2)+toDecimal64(1,3) = 2 (Decimal(18, 3)); toDecimal32(1,3)/toDecimal32(3,2) = 0.333 (Decimal(9, 3))
         let d = |v: f64, s: i64| bind("toDecimal32", vec![f64_(v), int("UInt8", s)]).unwrap();

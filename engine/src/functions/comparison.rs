@@ -17,13 +17,16 @@ use arrow::array::BooleanArray;
 use arrow::buffer::NullBuffer;
 use arrow::datatypes::DataType;
 use datafusion::error::Result as DfResult;
+use datafusion::functions::core::expr_fn::get_field;
 use datafusion::logical_expr::{binary_expr, Cast, ColumnarValue, Expr as DfExpr, Operator};
 
 use super::arithmetic::{cast_keep_null, finish, null_result, propagate_null, wide};
 use super::cast_kernel::{pow10, Vals};
 use super::conversion::cast;
 use super::udf::call;
-use super::{check_arg_count, from_bool, Case, FunctionContext, FunctionRegistry, Kernel, KernelArgs, TypedExpr};
+use super::{
+    as_predicate, check_arg_count, from_bool, Case, FunctionContext, FunctionRegistry, Kernel, KernelArgs, TypedExpr,
+};
 use crate::error::{Error, ErrorCode, Result};
 use crate::types::rules::common_supertype;
 use crate::types::ChType;
@@ -225,6 +228,19 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
         let y = cast_keep_null(ctx, y, &t)?;
         return Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))));
     }
+    if let (ChType::Tuple(ea, na), ChType::Tuple(eb, nb)) = (&a, &b) {
+        if ea.len() == eb.len() && !ea.is_empty() {
+            let fa = crate::types::tuple_fields(ea, na.as_deref());
+            let fb = crate::types::tuple_fields(eb, nb.as_deref());
+            let mut xs = Vec::with_capacity(ea.len());
+            let mut ys = Vec::with_capacity(eb.len());
+            for i in 0..ea.len() {
+                xs.push(TypedExpr::new(get_field(x.expr.clone(), fa[i].name().as_str()), ea[i].clone()));
+                ys.push(TypedExpr::new(get_field(y.expr.clone(), fb[i].name().as_str()), eb[i].clone()));
+            }
+            return tuple_compare(ctx, xs, ys, op);
+        }
+    }
     let same_storage = a == b
         || (matches!(a, ChType::Enum8(_) | ChType::Int8) && matches!(b, ChType::Enum8(_) | ChType::Int8))
         || (matches!(a, ChType::Enum16(_) | ChType::Int16) && matches!(b, ChType::Enum16(_) | ChType::Int16));
@@ -232,6 +248,48 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
         return Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))));
     }
     Err(illegal(&ctx.name, &a, &b))
+}
+
+/// Lexicographic tuple comparison from element comparisons (three-valued, like ClickHouse).
+fn tuple_compare(ctx: &FunctionContext, xs: Vec<TypedExpr>, ys: Vec<TypedExpr>, op: CmpOp) -> Result<TypedExpr> {
+    let mut nullable = false;
+    let mut elem = |x: &TypedExpr, y: &TypedExpr, op: CmpOp| -> Result<DfExpr> {
+        let e = compare(ctx, vec![x.clone(), y.clone()], op)?;
+        nullable |= e.ty.is_nullable();
+        as_predicate(&e)
+    };
+    let n = xs.len();
+    let pred = match op {
+        CmpOp::Eq | CmpOp::NotEq => {
+            let mut acc: Option<DfExpr> = None;
+            for i in 0..n {
+                let p = elem(&xs[i], &ys[i], op)?;
+                let join = if op == CmpOp::Eq { Operator::And } else { Operator::Or };
+                acc = Some(match acc {
+                    None => p,
+                    Some(a) => binary_expr(a, join, p),
+                });
+            }
+            acc
+        }
+        _ => {
+            // from the last element backwards: x_i op' y_i OR (x_i = y_i AND rest)
+            let strict = match op {
+                CmpOp::Lt | CmpOp::LtEq => CmpOp::Lt,
+                _ => CmpOp::Gt,
+            };
+            let mut acc = elem(&xs[n - 1], &ys[n - 1], op)?;
+            for i in (0..n - 1).rev() {
+                let s = elem(&xs[i], &ys[i], strict)?;
+                let e = elem(&xs[i], &ys[i], CmpOp::Eq)?;
+                acc = binary_expr(s, Operator::Or, binary_expr(e, Operator::And, acc));
+            }
+            Some(acc)
+        }
+    };
+    let pred = pred.ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "empty tuple"))?;
+    let ret = if nullable { ChType::UInt8.nullable() } else { ChType::UInt8 };
+    Ok(TypedExpr::new(from_bool(pred).expr, ret))
 }
 
 fn equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -315,6 +373,25 @@ mod tests {
         let d = TypedExpr::new(lit(S::Date32(Some(19723))), ChType::Date);
         let t = TypedExpr::new(lit(S::TimestampSecond(Some(1704067201), None)), ChType::DateTime(None));
         assert_eq!(v("less", vec![d, t]), T);
+        // chdb: (1, 2) < (1, 3) → 1; (1,2) = (1,2) → 1; (2, 0) >= (1, 9) → 1; (1, NULL) = (1, NULL) → NULL
+        let tup = |a: i64, b: Option<i64>| {
+            let fields = crate::types::tuple_fields(&[ChType::Int64, ChType::Int64.nullable()], None);
+            let arrays: Vec<arrow::array::ArrayRef> = vec![
+                std::sync::Arc::new(arrow::array::Int64Array::from(vec![a])),
+                std::sync::Arc::new(arrow::array::Int64Array::from(vec![b])),
+            ];
+            let sa = arrow::array::StructArray::new(fields, arrays, None);
+            TypedExpr::new(
+                lit(S::Struct(std::sync::Arc::new(sa))),
+                ChType::Tuple(vec![ChType::Int64, ChType::Int64.nullable()], None),
+            )
+        };
+        assert_eq!(run("less", vec![tup(1, Some(2)), tup(1, Some(3))]).unwrap(), ("Nullable(UInt8)".into(), T));
+        assert_eq!(run("equals", vec![tup(1, Some(2)), tup(1, Some(2))]).unwrap().1, T);
+        assert_eq!(run("notEquals", vec![tup(1, Some(2)), tup(1, Some(2))]).unwrap().1, F);
+        assert_eq!(run("greaterOrEquals", vec![tup(2, Some(0)), tup(1, Some(9))]).unwrap().1, T);
+        assert_eq!(run("greater", vec![tup(1, Some(0)), tup(1, Some(9))]).unwrap().1, F);
+        assert_eq!(run("equals", vec![tup(1, None), tup(1, None)]).unwrap().1, S::UInt8(None));
         // a decimal against an integer
         let dec = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
         assert_eq!(v("greater", vec![dec, int("UInt8", 1)]), T);

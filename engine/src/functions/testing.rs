@@ -111,3 +111,17 @@ pub fn run_code(name: &str, args: Vec<TypedExpr>) -> i32 {
         Err(e) => e.code(),
     }
 }
+
+/// A column reference of ClickHouse type `ty` (for [`eval_on`] with a batch).
+pub fn col(name: &str, ty: &str) -> TypedExpr {
+    let t = parse_type(ty).unwrap_or(ChType::Nothing);
+    TypedExpr::new(datafusion::logical_expr::col(name), t)
+}
+
+/// A batch of named columns.
+pub fn batch(cols: Vec<(&str, ArrayRef)>) -> RecordBatch {
+    let fields: Vec<arrow::datatypes::Field> =
+        cols.iter().map(|(n, a)| arrow::datatypes::Field::new(*n, a.data_type().clone(), true)).collect();
+    let arrays = cols.into_iter().map(|(_, a)| a).collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).unwrap_or_else(|e| panic!("batch: {e}"))
+}
