@@ -645,6 +645,34 @@ mod tests {
     }
 
     #[test]
+    fn decimals_and_dates_through_a_session() {
+        use arrow::array::{AsArray, Date32Array, Decimal128Array};
+        use std::sync::Arc;
+        let d = Decimal128Array::from(vec![150i128, -125]).with_data_type(arrow::datatypes::DataType::Decimal128(9, 2));
+        let b = || {
+            batch(vec![("d", Arc::new(d.clone()) as _), ("day", Arc::new(Date32Array::from(vec![19752, 19723])) as _)])
+        };
+        let col_d = || col("d", "Decimal(9, 2)");
+        // d * d: Decimal(9, 4); 1.5 * 1.5 = 2.25, -1.25 * -1.25 = 1.5625
+        let e = bind("multiply", vec![col_d(), col_d()]).unwrap();
+        assert_eq!(e.ty.to_string(), "Decimal(9, 4)");
+        let out = eval_session(&e, None, b()).unwrap();
+        let a = out[0].column(0).as_primitive::<arrow::datatypes::Decimal128Type>();
+        assert_eq!((a.value(0), a.value(1)), (22500, 15625));
+        // d + 1: Decimal(9, 2)
+        let e = bind("plus", vec![col_d(), int("UInt8", 1)]).unwrap();
+        let out = eval_session(&e, None, b()).unwrap();
+        let a = out[0].column(0).as_primitive::<arrow::datatypes::Decimal128Type>();
+        assert_eq!((a.value(0), a.value(1)), (250, -25));
+        // day + toIntervalMonth(1): 2024-01-31 → 2024-02-29, 2024-01-01 → 2024-02-01
+        let m = bind("toIntervalMonth", vec![int("UInt8", 1)]).unwrap();
+        let e = bind("plus", vec![col("day", "Date"), m]).unwrap();
+        let out = eval_session(&e, None, b()).unwrap();
+        let a = out[0].column(0).as_primitive::<arrow::datatypes::Date32Type>();
+        assert_eq!((a.value(0), a.value(1)), (19782, 19754));
+    }
+
+    #[test]
     fn decimal_arithmetic() {
         // chdb: toDecimal32(1,2)+toDecimal64(1,3) = 2 (Decimal(18, 3)); toDecimal32(1,3)/toDecimal32(3,2) = 0.333 (Decimal(9, 3))
         let d = |v: f64, s: i64| bind("toDecimal32", vec![f64_(v), int("UInt8", s)]).unwrap();

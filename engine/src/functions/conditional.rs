@@ -216,6 +216,35 @@ mod tests {
     }
 
     #[test]
+    fn through_a_session() {
+        use arrow::array::{Array, AsArray, Float64Array, Int32Array};
+        use std::sync::Arc;
+        // SELECT if(x > 0, intDiv(100, x), -1) FROM t WHERE f > 1 AND isNotNull(x): the NaN row is filtered out
+        // (ClickHouse: nan > 1 is false), the x = 0 row takes the else branch, the x = NULL row is filtered.
+        let b = batch(vec![
+            ("x", Arc::new(Int32Array::from(vec![Some(5), Some(0), None, Some(7)]))),
+            ("f", Arc::new(Float64Array::from(vec![2.0, 3.0, 4.0, f64::NAN]))),
+        ]);
+        let x = || col("x", "Nullable(Int32)");
+        let cond = bind("greater", vec![x(), int("UInt8", 0)]).unwrap();
+        let div = bind("intDiv", vec![int("UInt8", 100), x()]).unwrap();
+        let e = bind("if", vec![cond, div, int("Int8", -1)]).unwrap();
+        assert_eq!(e.ty.to_string(), "Nullable(Int8)");
+        let f1 = bind("greater", vec![col("f", "Float64"), int("UInt8", 1)]).unwrap();
+        let f2 = bind("isNotNull", vec![x()]).unwrap();
+        let filter = bind("and", vec![f1, f2]).unwrap();
+        let out = eval_session(&e, Some(&filter), b).unwrap();
+        let vals: Vec<Option<i8>> = out
+            .iter()
+            .flat_map(|rb| {
+                let a = rb.column(0).as_primitive::<arrow::datatypes::Int8Type>().clone();
+                (0..a.len()).map(move |i| if a.is_null(i) { None } else { Some(a.value(i)) })
+            })
+            .collect();
+        assert_eq!(vals, vec![Some(20), Some(-1)]);
+    }
+
+    #[test]
     fn least_greatest() {
         // chdb: least(1, 2) = 1; toTypeName(least(1, -2)) = Int16; greatest(1, 2.5) = 2.5 (Float64);
         // least(1, NULL) = 1 (Nullable(UInt8)); greatest('a','b') = 'b'; least(nan, 1) = 1

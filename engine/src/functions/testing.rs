@@ -125,3 +125,20 @@ pub fn batch(cols: Vec<(&str, ArrayRef)>) -> RecordBatch {
     let arrays = cols.into_iter().map(|(_, a)| a).collect();
     RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).unwrap_or_else(|e| panic!("batch: {e}"))
 }
+
+/// Evaluates `select` (and an optional filter) through a full DataFusion
+/// session (analyzer, type coercion, simplifier, optimizer) over `batch`.
+pub fn eval_session(select: &TypedExpr, filter: Option<&TypedExpr>, batch: RecordBatch) -> Result<Vec<RecordBatch>> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| Error::new(crate::error::ErrorCode::LOGICAL_ERROR, e.to_string()))?;
+    rt.block_on(async {
+        let ctx = datafusion::prelude::SessionContext::new();
+        let mut df = ctx.read_batch(batch)?;
+        if let Some(f) = filter {
+            df = df.filter(super::as_predicate(f)?)?;
+        }
+        let df = df.select(vec![select.expr.clone().alias("r")])?;
+        Ok(df.collect().await?)
+    })
+}
