@@ -4,7 +4,8 @@
 //! States (after the version byte): groupArray = VarUInt n + n values
 //! (state.rs codec); groupUniqArray = VarUInt n + n length-prefixed keys;
 //! topK = VarUInt n + n × (key blob, u64 count, u64 error).
-//! Known gap: groupUniqArray returns first-seen order (ClickHouse: hash-table order).
+//! Known gaps: groupUniqArray returns first-seen order (ClickHouse: hash-table
+//! order); topK orders keys of equal count differently from ClickHouse in some cases.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -411,8 +412,12 @@ impl AggState for TopKState {
         }
     }
     fn result(&self) -> DfResult<ScalarValue> {
-        let top: Vec<u8> = self.ss.list.iter().take(self.k).flat_map(|c| c.key.iter().copied()).collect();
-        let n = self.ss.list.len().min(self.k);
+        // ClickHouse finishes a merged state: merging into an empty set takes the
+        // counters in reverse and sorts them by count (ties keep that order).
+        let mut list: Vec<&Counter> = self.ss.list.iter().rev().collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.error.cmp(&b.error)));
+        let top: Vec<u8> = list.iter().take(self.k).flat_map(|c| c.key.iter().copied()).collect();
+        let n = list.len().min(self.k);
         let values = decode_values(&mut Reader::new(&top), n, &self.dt)?;
         list_scalar(values, &self.dt)
     }

@@ -1,8 +1,10 @@
 //! varPop, varSamp, stddevPop, stddevSamp, covarPop, covarSamp, corr — all
-//! Float64, computed with Welford's running moments and Chan's merge (as
-//! ClickHouse's numerically stable statistics do), NaN when undefined.
-//! State (after the version byte): u64 count, then f64 LE moments
-//! (mean, m2) or (mean_x, mean_y, co_moment, m2_x, m2_y).
+//! Float64, NaN when undefined. Computed from Kahan-compensated sums of powers
+//! (n, Σx, Σy, Σxy, Σx², Σy²): this reproduces chdb's varPop/varSamp digits
+//! exactly (x = n·0.1 + 1e6 → 833.3325 where Welford gives 833.33249990…);
+//! covarPop/corr agree with chdb to ~1e-9 relative only (known gap).
+//! State (after the version byte): u64 count, then (sum, compensation) f64 LE
+//! pairs for Σx, Σy, Σxy, Σx², Σy².
 
 use std::sync::Arc;
 
@@ -50,46 +52,59 @@ impl StatKind {
 #[derive(Debug)]
 pub struct Stat(StatKind);
 
-/// Running moments of one or two variables.
+/// A compensated (Kahan) sum, as ClickHouse's statistics moments keep.
+#[derive(Debug, Default, Clone, Copy)]
+struct Kahan {
+    sum: f64,
+    comp: f64,
+}
+
+impl Kahan {
+    fn add(&mut self, x: f64) {
+        let y = x - self.comp;
+        let t = self.sum + y;
+        self.comp = (t - self.sum) - y;
+        self.sum = t;
+    }
+
+    fn merge(&mut self, o: &Kahan) {
+        self.add(o.sum);
+        self.add(-o.comp);
+    }
+}
+
+/// Sums of powers of one or two variables: n, Σx, Σy, Σxy, Σx², Σy².
 #[derive(Debug, Default, Clone, Copy)]
 struct Moments {
     count: u64,
-    mean_x: f64,
-    mean_y: f64,
-    co: f64,
-    m2_x: f64,
-    m2_y: f64,
+    x: Kahan,
+    y: Kahan,
+    xy: Kahan,
+    xx: Kahan,
+    yy: Kahan,
 }
 
 impl Moments {
     fn add(&mut self, x: f64, y: f64) {
-        let dx = x - self.mean_x;
-        let dy = y - self.mean_y;
-        let old_mean_y = self.mean_y;
         self.count += 1;
-        let n = self.count as f64;
-        self.mean_x += dx / n;
-        self.mean_y += dy / n;
-        self.co += (x - self.mean_x) * (y - old_mean_y);
-        self.m2_x += dx * (x - self.mean_x);
-        self.m2_y += dy * (y - self.mean_y);
+        self.x.add(x);
+        self.y.add(y);
+        self.xy.add(x * y);
+        self.xx.add(x * x);
+        self.yy.add(y * y);
     }
 
     fn merge(&mut self, o: &Moments) {
-        let total = self.count + o.count;
-        if total == 0 {
-            return;
-        }
-        let (na, nb, nt) = (self.count as f64, o.count as f64, total as f64);
-        let factor = na * nb / nt;
-        let dx = self.mean_x - o.mean_x;
-        let dy = self.mean_y - o.mean_y;
-        self.mean_x = (nb * o.mean_x + na * self.mean_x) / nt;
-        self.mean_y = (nb * o.mean_y + na * self.mean_y) / nt;
-        self.co += o.co + dx * dy * factor;
-        self.m2_x += o.m2_x + dx * dx * factor;
-        self.m2_y += o.m2_y + dy * dy * factor;
-        self.count = total;
+        self.count += o.count;
+        self.x.merge(&o.x);
+        self.y.merge(&o.y);
+        self.xy.merge(&o.xy);
+        self.xx.merge(&o.xx);
+        self.yy.merge(&o.yy);
+    }
+
+    fn fields(&self) -> [&Kahan; 5] {
+        [&self.x, &self.y, &self.xy, &self.xx, &self.yy]
     }
 }
 
@@ -134,41 +149,42 @@ impl AggState for StatState {
         Ok(())
     }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
-        let o = Moments {
-            count: r.u64()?,
-            mean_x: r.f64()?,
-            mean_y: r.f64()?,
-            co: r.f64()?,
-            m2_x: r.f64()?,
-            m2_y: r.f64()?,
-        };
+        let mut o = Moments { count: r.u64()?, ..Default::default() };
+        for k in [&mut o.x, &mut o.y, &mut o.xy, &mut o.xx, &mut o.yy] {
+            k.sum = r.f64()?;
+            k.comp = r.f64()?;
+        }
         self.1.merge(&o);
         Ok(())
     }
     fn write(&self, out: &mut Vec<u8>) {
         let m = &self.1;
         out.extend_from_slice(&m.count.to_le_bytes());
-        for v in [m.mean_x, m.mean_y, m.co, m.m2_x, m.m2_y] {
-            out.extend_from_slice(&v.to_le_bytes());
+        for k in m.fields() {
+            out.extend_from_slice(&k.sum.to_le_bytes());
+            out.extend_from_slice(&k.comp.to_le_bytes());
         }
     }
     fn result(&self) -> DfResult<ScalarValue> {
         let m = &self.1;
         let n = m.count as f64;
+        let (x, y, xy, xx, yy) = (m.x.sum, m.y.sum, m.xy.sum, m.xx.sum, m.yy.sum);
+        let var = (xx - x * x / n).max(0.0);
+        let co = xy - x * y / n;
         let pop = |v: f64| if m.count == 0 { f64::NAN } else { v / n };
         let samp = |v: f64| if m.count <= 1 { f64::NAN } else { v / (n - 1.0) };
         let v = match self.0 {
-            StatKind::VarPop => pop(m.m2_x),
-            StatKind::VarSamp => samp(m.m2_x),
-            StatKind::StddevPop => pop(m.m2_x).sqrt(),
-            StatKind::StddevSamp => samp(m.m2_x).sqrt(),
-            StatKind::CovarPop => pop(m.co),
-            StatKind::CovarSamp => samp(m.co),
+            StatKind::VarPop => pop(var),
+            StatKind::VarSamp => samp(var),
+            StatKind::StddevPop => pop(var).sqrt(),
+            StatKind::StddevSamp => samp(var).sqrt(),
+            StatKind::CovarPop => pop(co),
+            StatKind::CovarSamp => samp(co),
             StatKind::Corr => {
                 if m.count <= 1 {
                     f64::NAN
                 } else {
-                    m.co / (m.m2_x * m.m2_y).sqrt()
+                    (n * xy - x * y) / ((n * xx - x * x) * (n * yy - y * y)).sqrt()
                 }
             }
         };
