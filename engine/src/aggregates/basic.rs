@@ -16,6 +16,7 @@ use arrow::datatypes::{DataType, Decimal128Type, Float64Type, Int64Type, UInt64T
 use datafusion::error::Result as DfResult;
 use datafusion::scalar::ScalarValue;
 
+use super::groups::{Hot, HotOp};
 use super::state::{codec_supports, decode_scalar, encode_scalar, put_var_u64, Reader};
 use super::udaf::{rows, AggState, AggregateFunction};
 use super::{illegal_arg, need_args};
@@ -39,6 +40,9 @@ impl AggregateFunction for Count {
     }
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(CountState(0))
+    }
+    fn hot(&self) -> Option<Hot> {
+        Some(Hot { op: HotOp::Count, nulls: None })
     }
 }
 
@@ -211,6 +215,9 @@ impl AggregateFunction for Sum {
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(SumState(SumValue::zero(self.0), self.0))
     }
+    fn hot(&self) -> Option<Hot> {
+        Some(Hot { op: HotOp::Sum(self.0), nulls: None })
+    }
 }
 
 impl AggState for SumState {
@@ -253,6 +260,9 @@ impl AggregateFunction for Avg {
     }
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(AvgState(SumValue::zero(self.0), 0, self.0))
+    }
+    fn hot(&self) -> Option<Hot> {
+        Some(Hot { op: HotOp::Avg(self.0), nulls: None })
     }
 }
 

@@ -96,6 +96,13 @@ impl AggregateFunction for Nulls {
             inner: self.inner.new_state(),
         })
     }
+    fn hot(&self) -> Option<super::groups::Hot> {
+        let inner = self.inner.hot()?;
+        if inner.nulls.is_some() || self.all_null || self.on_empty == OnEmpty::Default {
+            return None;
+        }
+        Some(super::groups::Hot { op: inner.op, nulls: Some(self.on_empty == OnEmpty::Null) })
+    }
 }
 
 impl AggState for NullsState {

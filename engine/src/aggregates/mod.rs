@@ -18,6 +18,7 @@
 pub mod basic;
 pub mod collect;
 pub mod combinators;
+pub mod groups;
 pub mod quantile;
 pub mod state;
 pub mod stats;

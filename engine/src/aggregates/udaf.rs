@@ -14,7 +14,7 @@ use arrow::datatypes::{DataType, Field, FieldRef};
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::utils::format_state_name;
-use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Signature, Volatility};
+use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, GroupsAccumulator, Signature, Volatility};
 use datafusion::scalar::ScalarValue;
 
 use super::state::{Reader, STATE_VERSION};
@@ -28,6 +28,10 @@ pub trait AggregateFunction: fmt::Debug + Send + Sync {
     fn return_type(&self) -> ChType;
     /// A fresh, empty state.
     fn new_state(&self) -> Box<dyn AggState>;
+    /// For count/sum/avg (maybe under the -Null adapter): the vectorized path.
+    fn hot(&self) -> Option<super::groups::Hot> {
+        None
+    }
 }
 
 /// The state of one group.
@@ -107,6 +111,21 @@ impl AggregateUDFImpl for ChAggregateUdf {
 
     fn accumulator(&self, _acc_args: AccumulatorArgs) -> DfResult<Box<dyn Accumulator>> {
         Ok(Box::new(ChAccumulator { state: self.func.new_state() }))
+    }
+
+    fn groups_accumulator_supported(&self, _args: AccumulatorArgs) -> bool {
+        self.func.hot().is_some()
+    }
+
+    fn create_groups_accumulator(&self, _args: AccumulatorArgs) -> DfResult<Box<dyn GroupsAccumulator>> {
+        match self.func.hot() {
+            Some(hot) => Ok(Box::new(super::groups::HotGroups::new(hot))),
+            None => Err(crate::error::Error::new(
+                crate::error::ErrorCode::LOGICAL_ERROR,
+                "no groups accumulator for this aggregate",
+            )
+            .into_datafusion()),
+        }
     }
 
     fn state_fields(&self, args: StateFieldsArgs) -> DfResult<Vec<FieldRef>> {
