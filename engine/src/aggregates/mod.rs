@@ -16,6 +16,7 @@
 //! `BoundAggregate.distinct` is always false.
 
 pub mod basic;
+mod cityhash;
 pub mod collect;
 pub mod combinators;
 pub mod groups;

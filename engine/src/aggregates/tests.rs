@@ -76,6 +76,17 @@ fn uniq_matches_clickhouse() {
     let d: ArrayRef = Arc::new(Date32Array::from_iter_values((0..100000).map(|x| x % 65536)));
     assert_eq!(run("uniq", vec![], vec![(d, ChType::Date)]), "65536");
     assert_eq!(run("uniqExact", vec![], vec![u64s(0..100000)]), "100000");
+    // SELECT uniq(toString(number)), uniq(number, toString(number % 1000)), uniq(toUInt8(number), toDate(number))
+    // FROM numbers(100000) SETTINGS optimize_injective_functions_inside_uniq = 0 → 100401, 99776;
+    // uniq(toUInt8(number), toDate(number % 65536)) → 65533
+    let strs: ArrayRef = Arc::new(BinaryViewArray::from_iter_values((0..100000).map(|x| x.to_string().into_bytes())));
+    assert_eq!(run("uniq", vec![], vec![(strs, ChType::String)]), "100401");
+    let m: ArrayRef =
+        Arc::new(BinaryViewArray::from_iter_values((0..100000).map(|x| (x % 1000).to_string().into_bytes())));
+    assert_eq!(run("uniq", vec![], vec![u64s(0..100000), (m, ChType::String)]), "99776");
+    let u8s: ArrayRef = Arc::new(UInt8Array::from_iter_values((0..100000).map(|x| x as u8)));
+    let d: ArrayRef = Arc::new(Date32Array::from_iter_values((0..100000).map(|x| x % 65536)));
+    assert_eq!(run("uniq", vec![], vec![(u8s, ChType::UInt8), (d, ChType::Date)]), "65533");
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //!
 //! How ClickHouse hashes for `uniq` (AggregateFunctionUniq.h): a number is
 //! widened to UInt64 (signed values sign-extended, Float32/Float64 by their
-//! bits), then `intHash64`; the set keeps the low 32 bits. Strings and several
-//! arguments need CityHash64 v1.0.2 (not yet here: NOT_IMPLEMENTED).
+//! bits), then `intHash64`; the set keeps the low 32 bits. A string is
+//! CityHash64 v1.0.2 of its bytes, then `intHash64`. Several arguments: the
+//! CityHash64 of each value's column bytes, folded with Hash128to64.
 //! UniquesHashSet keeps at most 2^16 hashes; when full it raises
 //! `skip_degree` and keeps only hashes whose low `skip_degree` bits are 0; the
 //! estimate scales back up and corrects for 32-bit collisions.
@@ -23,6 +24,7 @@ use arrow::datatypes::{DataType, Float32Type, Float64Type, Int64Type, UInt64Type
 use datafusion::error::Result as DfResult;
 use datafusion::scalar::ScalarValue;
 
+use super::cityhash::{city_hash64, hash128_to_64};
 use super::combinators::row_key;
 use super::state::{codec_supports, put_var_u64, Reader};
 use super::udaf::{rows, AggState, AggregateFunction};
@@ -277,14 +279,54 @@ impl UniquesHashSet {
     }
 }
 
+/// How `uniq` hashes one argument.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum UniqArg {
+    /// A number: widened to UInt64 (byte width in ClickHouse's column for the variadic form).
+    Number(Widen, usize),
+    /// String / FixedString bytes.
+    Bytes,
+}
+
+fn uniq_arg(t: &ChType) -> Option<UniqArg> {
+    if t.is_string_or_fixed() {
+        return Some(UniqArg::Bytes);
+    }
+    let width = match t.base() {
+        ChType::Date | ChType::Enum16(_) => 2,
+        ChType::Date32 | ChType::DateTime(_) | ChType::IPv4 => 4,
+        ChType::Enum8(_) | ChType::Bool => 1,
+        ChType::DateTime64(..) => 8,
+        other => (other.bit_width()? / 8) as usize,
+    };
+    Some(UniqArg::Number(widen_of(t)?, width))
+}
+
+/// CityHash64 of each row's bytes as ClickHouse's column holds them.
+fn city_hashes(kind: UniqArg, a: &ArrayRef) -> DfResult<Vec<u64>> {
+    let mut out = Vec::with_capacity(a.len());
+    match kind {
+        UniqArg::Bytes => match a.data_type() {
+            DataType::BinaryView => out.extend(a.as_binary_view().iter().map(|v| city_hash64(v.unwrap_or(&[])))),
+            DataType::FixedSizeBinary(_) => {
+                let f = a.as_fixed_size_binary();
+                out.extend((0..f.len()).map(|i| city_hash64(f.value(i))))
+            }
+            other => return Err(Error::new(ErrorCode::LOGICAL_ERROR, format!("uniq over {other}")).into_datafusion()),
+        },
+        UniqArg::Number(w, width) => for_each_u64(w, a, |v| out.push(city_hash64(&v.to_le_bytes()[..width.min(8)])))?,
+    }
+    Ok(out)
+}
+
 #[derive(Debug)]
 pub struct Uniq {
-    widen: Widen,
+    args: Vec<UniqArg>,
 }
 
 #[derive(Debug)]
 struct UniqState {
-    widen: Widen,
+    args: Vec<UniqArg>,
     set: UniquesHashSet,
 }
 
@@ -296,14 +338,36 @@ impl AggregateFunction for Uniq {
         ChType::UInt64
     }
     fn new_state(&self) -> Box<dyn AggState> {
-        Box::new(UniqState { widen: self.widen, set: UniquesHashSet::default() })
+        Box::new(UniqState { args: self.args.clone(), set: UniquesHashSet::default() })
     }
 }
 
 impl AggState for UniqState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         let set = &mut self.set;
-        for_each_u64(self.widen, &args[0], |v| set.insert_u64(v))
+        match self.args.as_slice() {
+            [UniqArg::Number(w, _)] => for_each_u64(*w, &args[0], |v| set.insert_u64(v)),
+            [UniqArg::Bytes] => {
+                for h in city_hashes(UniqArg::Bytes, &args[0])? {
+                    set.insert_u64(h);
+                }
+                Ok(())
+            }
+            kinds => {
+                let cols: Vec<Vec<u64>> =
+                    kinds.iter().zip(args).map(|(k, a)| city_hashes(*k, a)).collect::<DfResult<_>>()?;
+                let Some((first, rest)) = cols.split_first() else { return Ok(()) };
+                for (i, h0) in first.iter().enumerate() {
+                    let mut h = *h0;
+                    for c in rest {
+                        h = hash128_to_64(c[i], h);
+                    }
+                    // The variadic set hashes trivially: the low 32 bits as they are.
+                    set.insert_hash(h as u32);
+                }
+                Ok(())
+            }
+        }
     }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         self.set.merge(r)
@@ -327,16 +391,16 @@ pub fn uniq(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn Aggregate
             "Incorrect number of arguments for aggregate function uniq",
         ));
     }
-    match (args.len(), widen_of(&args[0])) {
-        (1, Some(widen)) => Ok(Arc::new(Uniq { widen })),
-        _ => Err(Error::new(
-            ErrorCode::NOT_IMPLEMENTED,
-            format!(
-                "uniq over {} is not implemented yet (needs CityHash64)",
-                args.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")
-            ),
-        )),
+    let mut kinds = Vec::with_capacity(args.len());
+    for a in args {
+        match uniq_arg(a) {
+            Some(k) => kinds.push(k),
+            None => {
+                return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("uniq over {a} is not implemented yet")))
+            }
+        }
     }
+    Ok(Arc::new(Uniq { args: kinds }))
 }
 
 // ---------------------------------------------------------------- uniqExact
