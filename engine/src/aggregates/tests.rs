@@ -353,3 +353,30 @@ async fn end_to_end_group_by() {
         "{out}"
     );
 }
+
+#[test]
+fn quantile_reservoir_large() {
+    // SELECT quantile(0.3)(number), quantile(0.5)(number) FROM numbers(100000) → 30145.299999999996, 50501.5
+    let reg = registry();
+    let (b, c) = resolve(&reg, "quantile").unwrap();
+    for (l, want) in [(0.3, "30145.299999999996"), (0.5, "50501.5")] {
+        let f = build_chain(&b, &c, &[ScalarValue::Float64(Some(l))], &[ChType::UInt64]).unwrap();
+        let mut s = f.new_state();
+        s.add(&[u64s(0..65409).0]).unwrap();
+        s.add(&[u64s(65409..100000).0]).unwrap();
+        assert_eq!(text(s.result().unwrap()), want);
+    }
+}
+
+#[test]
+fn quantile_reservoir_sampling() {
+    // SELECT quantile(0.5)(number) FROM numbers(n) SETTINGS max_threads = 1 → 4096.5, 4099.5, 4955
+    let reg = registry();
+    let (b, c) = resolve(&reg, "quantile").unwrap();
+    for (n, want) in [(8193u64, "4096.5"), (8200, "4099.5"), (10000, "4955")] {
+        let f = build_chain(&b, &c, &[ScalarValue::Float64(Some(0.5))], &[ChType::UInt64]).unwrap();
+        let mut s = f.new_state();
+        s.add(&[u64s(0..n).0]).unwrap();
+        assert_eq!(text(s.result().unwrap()), want);
+    }
+}
