@@ -14,7 +14,8 @@ use datafusion::logical_expr::ColumnarValue;
 
 use super::tz::{civil_from_days, days_from_civil, days_in_month};
 use super::{
-    arg_array, build_output, finish, lit_i64, lit_str, map_i64, null_of, resolve_zone, scalar_int, union_nulls, zone_arg, TKind, TimeIn, DAY,
+    arg_array, build_output, finish, lit_i64, lit_str, map_i64, null_of, resolve_zone, scalar_int, union_nulls,
+    zone_arg, TKind, TimeIn, DAY,
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{check_arg_count, Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
@@ -119,7 +120,11 @@ fn k_add(k: &KernelArgs) -> DfResult<ColumnarValue> {
                     TKind::DateTime64(s, _) => s,
                     _ => 1,
                 };
-                let step = if s >= 1_000_000_000 { unit.saturating_mul(s / 1_000_000_000) } else { unit / (1_000_000_000 / s) };
+                let step = if s >= 1_000_000_000 {
+                    unit.saturating_mul(s / 1_000_000_000)
+                } else {
+                    unit / (1_000_000_000 / s)
+                };
                 ticks(&t, v, s).saturating_add(n.saturating_mul(step))
             }
             None => {
@@ -229,9 +234,8 @@ adder!(add_y, sub_y, IntervalKind::Year);
 
 fn unit_arg(name: &str, args: &[TypedExpr], i: usize) -> Result<IntervalKind> {
     let unit = super::const_str_arg(name, args, i)?;
-    IntervalKind::from_keyword(&unit).ok_or_else(|| {
-        Error::new(ErrorCode::BAD_ARGUMENTS, format!("Function {name} does not support '{unit}' unit"))
-    })
+    IntervalKind::from_keyword(&unit)
+        .ok_or_else(|| Error::new(ErrorCode::BAD_ARGUMENTS, format!("Function {name} does not support '{unit}' unit")))
 }
 
 /// `dateAdd('unit', n, t)` / `dateAdd(t, INTERVAL n unit)` (and the `Sub` forms).
@@ -329,7 +333,8 @@ fn b_date_diff(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     }
     let za = resolve_zone(ctx, &args[1].ty, explicit.clone())?;
     let zb = resolve_zone(ctx, &args[2].ty, explicit)?;
-    let ret = if args[1].ty.is_nullable() || args[2].ty.is_nullable() { ChType::Int64.nullable() } else { ChType::Int64 };
+    let ret =
+        if args[1].ty.is_nullable() || args[2].ty.is_nullable() { ChType::Int64.nullable() } else { ChType::Int64 };
     let mut it = args.into_iter().skip(1);
     let (Some(a), Some(b)) = (it.next(), it.next()) else {
         return Err(Error::new(ErrorCode::LOGICAL_ERROR, "missing arguments"));
@@ -384,7 +389,10 @@ mod tests {
         assert_eq!(num("subtractDays", sub_d, vec![date(0), i(1)]).0, Some(65_535));
         let (v, t) = num("addDays", add_d, vec![date32(d(1950, 1, 1) as i32), i(-1)]);
         assert_eq!((v, t.as_str()), (Some(d(1949, 12, 31)), "Date32"));
-        assert_eq!(num("addHours", add_h, vec![x(2000, 1, 1), i(1)]), (Some(ts(2000, 1, 1, 1, 0, 0)), "DateTime".into()));
+        assert_eq!(
+            num("addHours", add_h, vec![x(2000, 1, 1), i(1)]),
+            (Some(ts(2000, 1, 1, 1, 0, 0)), "DateTime".into())
+        );
         assert_eq!(num("addHours", add_h, vec![date32(0), i(1)]), (Some(3_600_000), "DateTime64(3)".into()));
         assert_eq!(num("addDays", add_d, vec![x(2000, 1, 1), null()]).0, None);
     }
@@ -393,17 +401,35 @@ mod tests {
     fn times_and_dst() {
         let ny = Some("America/New_York");
         // addMonths(toDateTime('2000-01-31 10:00:00', NY), 1) = 2000-02-29 10:00 EST
-        assert_eq!(num("addMonths", add_mo, vec![dt(ts(2000, 1, 31, 15, 0, 0), ny), i(1)]).0, Some(ts(2000, 2, 29, 15, 0, 0)));
+        assert_eq!(
+            num("addMonths", add_mo, vec![dt(ts(2000, 1, 31, 15, 0, 0), ny), i(1)]).0,
+            Some(ts(2000, 2, 29, 15, 0, 0))
+        );
         // addHours(01:30 EST on 2021-03-14, 1) = 03:30 EDT
-        assert_eq!(num("addHours", add_h, vec![dt(ts(2021, 3, 14, 6, 30, 0), ny), i(1)]).0, Some(ts(2021, 3, 14, 7, 30, 0)));
+        assert_eq!(
+            num("addHours", add_h, vec![dt(ts(2021, 3, 14, 6, 30, 0), ny), i(1)]).0,
+            Some(ts(2021, 3, 14, 7, 30, 0))
+        );
         // addDays(2021-03-13 02:30 EST, 1) lands in the gap → 01:30 EST (06:30 UTC)
-        assert_eq!(num("addDays", add_d, vec![dt(ts(2021, 3, 13, 7, 30, 0), ny), i(1)]).0, Some(ts(2021, 3, 14, 6, 30, 0)));
+        assert_eq!(
+            num("addDays", add_d, vec![dt(ts(2021, 3, 13, 7, 30, 0), ny), i(1)]).0,
+            Some(ts(2021, 3, 14, 6, 30, 0))
+        );
         let (v, t) = num("addMilliseconds", add_ms, vec![dt(ts(2000, 1, 1, 0, 0, 0), None), i(1500)]);
         assert_eq!((v, t.as_str()), (Some(ts(2000, 1, 1, 0, 0, 1) * 1000 + 500), "DateTime64(3)"));
         let base = ts(2000, 1, 31, 0, 0, 0) * 1000 + 500;
-        assert_eq!(num("addMonths", add_mo, vec![dt64(base, 3, None), i(1)]).0, Some(ts(2000, 2, 29, 0, 0, 0) * 1000 + 500));
-        assert_eq!(num("dateAdd", b_date_add, vec![s("month"), i(1), date(d(2000, 1, 31) as i32)]).0, Some(d(2000, 2, 29)));
-        assert_eq!(num("dateSub", b_date_sub, vec![s("year"), i(1), date(d(2000, 2, 29) as i32)]).0, Some(d(1999, 2, 28)));
+        assert_eq!(
+            num("addMonths", add_mo, vec![dt64(base, 3, None), i(1)]).0,
+            Some(ts(2000, 2, 29, 0, 0, 0) * 1000 + 500)
+        );
+        assert_eq!(
+            num("dateAdd", b_date_add, vec![s("month"), i(1), date(d(2000, 1, 31) as i32)]).0,
+            Some(d(2000, 2, 29))
+        );
+        assert_eq!(
+            num("dateSub", b_date_sub, vec![s("year"), i(1), date(d(2000, 2, 29) as i32)]).0,
+            Some(d(1999, 2, 28))
+        );
     }
 
     #[test]
@@ -427,7 +453,11 @@ mod tests {
         // Asia/Tokyo days: 2000-01-01 23:00 → 2000-01-02 01:00 local = 1.
         let tk = |h| dt(ts(2000, 1, 1, h, 0, 0) - 9 * 3600, Some("Asia/Tokyo"));
         assert_eq!(f("day", tk(23), tk(25)).0, Some(1));
-        let tz4 = num("dateDiff", b_date_diff, vec![s("day"), t(2000, 1, 1, 0, 0, 0), t(2000, 1, 2, 0, 0, 0), s("Asia/Tokyo")]);
+        let tz4 = num(
+            "dateDiff",
+            b_date_diff,
+            vec![s("day"), t(2000, 1, 1, 0, 0, 0), t(2000, 1, 2, 0, 0, 0), s("Asia/Tokyo")],
+        );
         assert_eq!(tz4.0, Some(1));
         let e = run("dateDiff", b_date_diff, vec![s("unknown"), x(2000, 1, 1), x(2000, 1, 1)]).unwrap_err();
         assert_eq!(e.code(), 36);

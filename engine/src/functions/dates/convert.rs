@@ -297,7 +297,9 @@ fn k_convert(k: &KernelArgs) -> DfResult<ColumnarValue> {
                 }
             }
             other => {
-                return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Unexpected column {other}")).into_datafusion())
+                return Err(
+                    Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Unexpected column {other}")).into_datafusion()
+                )
             }
         }
         if let Some(f) = failed {
@@ -307,7 +309,9 @@ fn k_convert(k: &KernelArgs) -> DfResult<ColumnarValue> {
         vals
     } else if in_ty.is_float() {
         let f: Vec<f64> = match arr.data_type() {
-            DataType::Float32 => arr.as_primitive::<arrow::datatypes::Float32Type>().values().iter().map(|v| *v as f64).collect(),
+            DataType::Float32 => {
+                arr.as_primitive::<arrow::datatypes::Float32Type>().values().iter().map(|v| *v as f64).collect()
+            }
             _ => arr.as_primitive::<arrow::datatypes::Float64Type>().values().to_vec(),
         };
         f.into_iter()
@@ -392,10 +396,8 @@ fn b_unix(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return null_of(ChType::UInt32);
     }
     // Reinterpret the DateTime seconds as UInt32.
-    let expr = datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(
-        Box::new(e.expr),
-        DataType::Int64,
-    ));
+    let expr =
+        datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(Box::new(e.expr), DataType::Int64));
     let expr =
         datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(Box::new(expr), DataType::UInt32));
     Ok(TypedExpr::new(expr, ret))
@@ -534,11 +536,20 @@ mod tests {
         assert_eq!(num("toDateTime", b_datetime, vec![s("2021-11-07 01:30:00"), ny()]).0, Some(1_636_263_000));
         assert_eq!(run("toDateTime", b_datetime, vec![s("2000-01-01"), s("Bad/Zone")]).unwrap_err().code(), 36);
         // toDate(toDateTime('2000-01-01 23:00:00'), 'Asia/Tokyo') = 2000-01-02
-        assert_eq!(num("toDate", b_date, vec![dt(ts(2000, 1, 1, 23, 0, 0), None), s("Asia/Tokyo")]).0, Some(d(2000, 1, 2)));
+        assert_eq!(
+            num("toDate", b_date, vec![dt(ts(2000, 1, 1, 23, 0, 0), None), s("Asia/Tokyo")]).0,
+            Some(d(2000, 1, 2))
+        );
         // Wrapping between time types: toDate(toDate32('2200-01-01')) = 2020-07-27.
         assert_eq!(num("toDate", b_date, vec![date32(d(2200, 1, 1) as i32)]).0, Some(d(2020, 7, 27)));
-        assert_eq!(num("toDateTime64", b_datetime64, vec![date32(d(1950, 1, 1) as i32), i(3)]).0, Some(ts(1950, 1, 1, 0, 0, 0) * 1000));
-        assert_eq!(num("toUnixTimestamp", b_unix, vec![s("2000-01-01 00:00:00"), s("Asia/Tokyo")]), (Some(946_652_400), "UInt32".into()));
+        assert_eq!(
+            num("toDateTime64", b_datetime64, vec![date32(d(1950, 1, 1) as i32), i(3)]).0,
+            Some(ts(1950, 1, 1, 0, 0, 0) * 1000)
+        );
+        assert_eq!(
+            num("toUnixTimestamp", b_unix, vec![s("2000-01-01 00:00:00"), s("Asia/Tokyo")]),
+            (Some(946_652_400), "UInt32".into())
+        );
         assert_eq!(num("toUnixTimestamp", b_unix, vec![dt64(946_684_800_500, 3, None)]).0, Some(946_684_800));
         assert_eq!(num("toDateTime", b_datetime, vec![null()]), (None, "Nullable(DateTime)".into()));
         let (_, t) = run("toTimeZone", b_to_time_zone, vec![dt(0, None), s("Asia/Tokyo")]).unwrap();

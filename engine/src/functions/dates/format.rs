@@ -14,8 +14,20 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
 use crate::types::ChType;
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 enum Item {
@@ -60,7 +72,10 @@ fn compile(fmt: &[u8], is_date: bool) -> Result<Vec<Item>> {
                 items.push(Item::Code(code));
             }
             b'U' | b'v' | b'x' | b'X' => {
-                return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("format is not supported for '%{}'", code as char)))
+                return Err(Error::new(
+                    ErrorCode::NOT_IMPLEMENTED,
+                    format!("format is not supported for '%{}'", code as char),
+                ))
             }
             other => {
                 return Err(Error::new(
@@ -288,7 +303,10 @@ mod tests {
         assert_eq!(f(dt(ts(2023, 1, 2, 15, 4, 5), Some("America/New_York")), "%z"), "-0500");
         assert_eq!(f(dt64(-500, 3, None), "%F %T.%f"), "1969-12-31 23:59:59.500000");
         assert_eq!(f(date(d(2021, 1, 1) as i32), "%V %G %g"), "53 2020 20");
-        assert_eq!(text("formatDateTime", b_format, vec![dt(0, None), s("%Y-%m-%d %H:%i:%S"), s("Asia/Tokyo")]).unwrap(), "1970-01-01 09:00:00");
+        assert_eq!(
+            text("formatDateTime", b_format, vec![dt(0, None), s("%Y-%m-%d %H:%i:%S"), s("Asia/Tokyo")]).unwrap(),
+            "1970-01-01 09:00:00"
+        );
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("abc%")]).unwrap_err().code(), 36);
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("%A")]).unwrap_err().code(), 36);
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("%U")]).unwrap_err().code(), 48);

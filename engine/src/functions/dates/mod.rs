@@ -22,9 +22,8 @@ pub mod tz;
 use std::sync::Arc;
 
 use arrow::array::{
-    Array, ArrayRef, AsArray, Date32Array, Int16Array, Int32Array, Int64Array, Int8Array, PrimitiveArray,
-    TimestampMicrosecondArray, TimestampMillisecondArray, TimestampNanosecondArray, TimestampSecondArray,
-    UInt16Array, UInt32Array, UInt64Array, UInt8Array,
+    Array, ArrayRef, AsArray, Int64Array, PrimitiveArray, TimestampMicrosecondArray, TimestampMillisecondArray,
+    TimestampNanosecondArray, TimestampSecondArray,
 };
 use arrow::buffer::{NullBuffer, ScalarBuffer};
 use arrow::datatypes::{ArrowPrimitiveType, DataType, TimeUnit};
@@ -96,7 +95,9 @@ impl TimeIn {
     pub(crate) fn new(ty: &ChType, zone: Arc<Zone>) -> DfResult<TimeIn> {
         match TKind::of(ty) {
             Some(kind) => Ok(TimeIn { kind, zone }),
-            None => Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal type {ty}")).into_datafusion()),
+            None => {
+                Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal type {ty}")).into_datafusion())
+            }
         }
     }
 
@@ -165,7 +166,9 @@ pub(crate) fn map_i64(arr: &dyn Array, mut f: impl FnMut(i64) -> i64) -> DfResul
         DataType::Boolean => arr.as_boolean().values().iter().map(|v| f(v as i64)).collect(),
         DataType::Null => vec![f(0); arr.len()],
         other => {
-            return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Unexpected column type {other}")).into_datafusion())
+            return Err(
+                Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Unexpected column type {other}")).into_datafusion()
+            )
         }
     })
 }
@@ -200,14 +203,12 @@ pub(crate) fn build_output(ret: &ChType, mut vals: Vec<i64>, nulls: Option<NullB
         DataType::Timestamp(TimeUnit::Microsecond, _) => Arc::new(TimestampMicrosecondArray::new(vals.into(), nulls)),
         DataType::Timestamp(TimeUnit::Nanosecond, _) => Arc::new(TimestampNanosecondArray::new(vals.into(), nulls)),
         other => {
-            return Err(Error::new(ErrorCode::LOGICAL_ERROR, format!("Unexpected result type {other}")).into_datafusion())
+            return Err(
+                Error::new(ErrorCode::LOGICAL_ERROR, format!("Unexpected result type {other}")).into_datafusion()
+            )
         }
     })
 }
-
-// Silence unused-import lints for array types only some configurations use.
-#[allow(dead_code)]
-type _Unused = (Date32Array, Int8Array, Int16Array, Int32Array, UInt8Array, UInt16Array, UInt32Array, UInt64Array);
 
 /// Scalar result when every argument was a scalar, else the array.
 pub(crate) fn finish(k: &KernelArgs, arr: ArrayRef) -> DfResult<ColumnarValue> {
@@ -310,15 +311,6 @@ pub(crate) fn with_zone(ty: &ChType, zone: Option<String>) -> ChType {
         ChType::DateTime(_) => ChType::DateTime(zone),
         ChType::DateTime64(p, _) => ChType::DateTime64(*p, zone),
         other => other.clone(),
-    }
-}
-
-/// Result type `ret`, Nullable when any of `args` is.
-pub(crate) fn nullable_if(ret: ChType, args: &[TypedExpr]) -> ChType {
-    if args.iter().any(|a| a.ty.is_nullable()) {
-        ret.nullable()
-    } else {
-        ret
     }
 }
 
@@ -443,9 +435,11 @@ pub(crate) mod testing {
             &df_schema,
             &ExecutionProps::new(),
             &datafusion::logical_expr::physical_planning_context::PhysicalPlanningContext::default(),
-        ).map_err(Error::from)?;
-        let batch = RecordBatch::try_new_with_options(schema, vec![], &RecordBatchOptions::new().with_row_count(Some(1)))
-            .map_err(|e| Error::new(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
+        )
+        .map_err(Error::from)?;
+        let batch =
+            RecordBatch::try_new_with_options(schema, vec![], &RecordBatchOptions::new().with_row_count(Some(1)))
+                .map_err(|e| Error::new(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
         let v = phys.evaluate(&batch).map_err(Error::from_datafusion)?;
         let arr = v.into_array(1).map_err(Error::from)?;
         ScalarValue::try_from_array(&arr, 0).map_err(Error::from)

@@ -281,7 +281,10 @@ mod tests {
         assert_eq!(num("toDayOfWeek", b_dow, vec![old()]).0, Some(6));
         assert_eq!(num("toRelativeDayNum", b_rel_day, vec![old()]).0, Some(0));
         // toMillisecond(toDateTime64('2000-01-01 00:00:00.123456', 6)) = 123
-        assert_eq!(num("toMillisecond", b_milli, vec![dt64(ts(2000, 1, 1, 0, 0, 0) * 1_000_000 + 123_456, 6, None)]).0, Some(123));
+        assert_eq!(
+            num("toMillisecond", b_milli, vec![dt64(ts(2000, 1, 1, 0, 0, 0) * 1_000_000 + 123_456, 6, None)]).0,
+            Some(123)
+        );
         // toSecond(toDateTime64('1969-12-31 23:59:59.5', 3)) = 59
         assert_eq!(num("toSecond", b_second, vec![dt64(-500, 3, None)]).0, Some(59));
         assert_eq!(run("toHour", b_hour, vec![date(0)]).unwrap_err().code(), 43);

@@ -249,7 +249,10 @@ fn b_interval(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedEx
 fn interval_ret(name: &str, t: &ChType, kind: IntervalKind) -> Result<ChType> {
     use IntervalKind::*;
     let bad = || {
-        Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal interval kind for argument data type {t}: {name}"))
+        Error::new(
+            ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+            format!("Illegal interval kind for argument data type {t}: {name}"),
+        )
     };
     match (TKind::of(t), kind) {
         (Some(TKind::DateTime64(..)), Nanosecond | Microsecond | Millisecond) => Ok(t.remove_nullable()),
@@ -348,7 +351,10 @@ mod tests {
     fn clock_units_and_dst() {
         let ny = Some("America/New_York");
         // toStartOfHour(toDateTime('2021-03-14 03:30:00', NY)) = 03:00 EDT = 07:00 UTC
-        assert_eq!(num("toStartOfHour", b_hour, vec![dt(ts(2021, 3, 14, 7, 30, 0), ny)]).0, Some(ts(2021, 3, 14, 7, 0, 0)));
+        assert_eq!(
+            num("toStartOfHour", b_hour, vec![dt(ts(2021, 3, 14, 7, 30, 0), ny)]).0,
+            Some(ts(2021, 3, 14, 7, 0, 0))
+        );
         // toStartOfDay = 00:00 EST → 1615698000
         let (v, t) = num("toStartOfDay", b_day, vec![dt(ts(2021, 3, 14, 7, 30, 0), ny)]);
         assert_eq!((v, t.as_str()), (Some(1_615_698_000), "DateTime('America/New_York')"));
@@ -358,7 +364,10 @@ mod tests {
         let k = Some("Asia/Kolkata");
         assert_eq!(num("toStartOfHour", b_hour, vec![dt(1000, k)]).0, Some(0));
         assert_eq!(num("toStartOfFifteenMinutes", b_fifteen, vec![dt(1000, k)]).0, Some(900));
-        assert_eq!(num("toStartOfTenMinutes", b_ten, vec![dt(ts(2023, 1, 4, 10, 17, 0), None)]).0, Some(ts(2023, 1, 4, 10, 10, 0)));
+        assert_eq!(
+            num("toStartOfTenMinutes", b_ten, vec![dt(ts(2023, 1, 4, 10, 17, 0), None)]).0,
+            Some(ts(2023, 1, 4, 10, 10, 0))
+        );
         assert_eq!(run("toStartOfHour", b_hour, vec![date(0)]).unwrap_err().code(), 43);
         // toStartOfDay(toDate32('1950-01-01')) saturates to 0.
         assert_eq!(num("toStartOfDay", b_day, vec![date32(d(1950, 1, 1) as i32)]), (Some(0), "DateTime".into()));
