@@ -25,6 +25,7 @@ pub mod misc;
 pub mod nulls;
 #[cfg(test)]
 pub mod testing;
+pub mod dates;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -216,6 +217,7 @@ fn register_all(r: &mut FunctionRegistry) {
     nulls::register(r);
     math::register(r);
     misc::register(r);
+    dates::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).
