@@ -18,6 +18,7 @@ pub mod comparison;
 pub mod conditional;
 pub mod conversion;
 pub mod date_arith;
+pub mod dates;
 pub mod higher_order;
 pub mod logical;
 pub mod math;
@@ -25,7 +26,6 @@ pub mod misc;
 pub mod nulls;
 #[cfg(test)]
 pub mod testing;
-pub mod dates;
 pub mod udf;
 
 use std::collections::HashMap;
