@@ -3,5 +3,6 @@
 //! format has its own file.
 
 pub mod parse;
+pub mod parse_composite;
 pub mod text;
 pub mod tsv;

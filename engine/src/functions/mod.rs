@@ -13,6 +13,7 @@
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
 pub mod conversion;
+pub mod tostring;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -195,7 +196,9 @@ impl FunctionRegistry {
 }
 
 /// Registers every scalar family.
-fn register_all(_r: &mut FunctionRegistry) {}
+fn register_all(r: &mut FunctionRegistry) {
+    tostring::register(r);
+}
 
 /// Argument-count check with ClickHouse's message (42).
 pub fn check_arg_count(name: &str, args: &[TypedExpr], min: usize, max: usize) -> Result<()> {
