@@ -8,8 +8,8 @@
 use std::sync::Arc;
 
 use arrow::array::{
-    Array, ArrayRef, AsArray, BinaryViewArray, BooleanBuilder, FixedSizeBinaryBuilder, ListArray,
-    MapArray, NullArray, PrimitiveBuilder, StructArray,
+    Array, ArrayRef, AsArray, BinaryViewArray, BooleanBuilder, FixedSizeBinaryBuilder, ListArray, MapArray, NullArray,
+    PrimitiveBuilder, StructArray,
 };
 use arrow::buffer::{NullBuffer, OffsetBuffer};
 use arrow::datatypes::{self as t, i256, ArrowPrimitiveType, DataType, TimeUnit};
@@ -48,7 +48,10 @@ fn texts_of(strings: &dyn Array) -> Result<Vec<Option<&[u8]>>> {
         DataType::FixedSizeBinary(_) => strings.as_fixed_size_binary().iter().collect(),
         DataType::Null => vec![None; strings.len()],
         other => {
-            return Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("cannot parse text from Arrow {other}")))
+            return Err(Error::new(
+                ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                format!("cannot parse text from Arrow {other}"),
+            ))
         }
     })
 }
@@ -164,7 +167,9 @@ fn int_bits(text: &[u8], ty: &ChType) -> Result<u128> {
 
 fn parse_f64(text: &[u8], ty: &ChType) -> Result<f64> {
     let s = std::str::from_utf8(text).map_err(|_| syntax(text, ty))?;
-    if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+' || c == '.' || c == 'i' || c == 'n' || c == 'I' || c == 'N') {
+    if s.starts_with(|c: char| {
+        c.is_ascii_digit() || c == '-' || c == '+' || c == '.' || c == 'i' || c == 'n' || c == 'I' || c == 'N'
+    }) {
         if let Ok(v) = s.parse::<f64>() {
             if !s.contains(['x', 'X']) {
                 return Ok(v);
@@ -174,7 +179,10 @@ fn parse_f64(text: &[u8], ty: &ChType) -> Result<f64> {
             return Err(syntax(text, ty));
         }
     }
-    Err(err(ErrorCode::CANNOT_PARSE_NUMBER, format!("Cannot read floating point value here: {s}: Cannot parse {ty} from String")))
+    Err(err(
+        ErrorCode::CANNOT_PARSE_NUMBER,
+        format!("Cannot read floating point value here: {s}: Cannot parse {ty} from String"),
+    ))
 }
 
 /// Parses a decimal number into an unscaled integer with `scale` digits (extra digits truncated).
@@ -186,7 +194,10 @@ fn parse_decimal(text: &[u8], precision: u8, scale: u8, ty: &ChType) -> Result<i
     };
     let (mant, exp) = match rest.iter().position(|&c| c == b'e' || c == b'E') {
         Some(p) => {
-            let e = std::str::from_utf8(&rest[p + 1..]).ok().and_then(|s| s.parse::<i32>().ok()).ok_or_else(|| syntax(text, ty))?;
+            let e = std::str::from_utf8(&rest[p + 1..])
+                .ok()
+                .and_then(|s| s.parse::<i32>().ok())
+                .ok_or_else(|| syntax(text, ty))?;
             (&rest[..p], e)
         }
         None => (rest, 0),
@@ -195,9 +206,7 @@ fn parse_decimal(text: &[u8], precision: u8, scale: u8, ty: &ChType) -> Result<i
         Some(p) => (&mant[..p], &mant[p + 1..]),
         None => (mant, &mant[..0]),
     };
-    if (int_part.is_empty() && frac.is_empty())
-        || !int_part.iter().chain(frac).all(u8::is_ascii_digit)
-    {
+    if (int_part.is_empty() && frac.is_empty()) || !int_part.iter().chain(frac).all(u8::is_ascii_digit) {
         return Err(syntax(text, ty));
     }
     // All digits with the decimal point moved by exp, then keep `scale` fraction digits.
@@ -345,7 +354,9 @@ fn parse_datetime<'a>(text: &'a [u8], zone: &Zone, ty: &ChType) -> Result<(i64, 
 }
 
 fn parse_uuid(text: &[u8], out: &mut [u8]) -> Result<()> {
-    let bad = || err(ErrorCode::CANNOT_PARSE_UUID, format!("Cannot parse uuid {}: Cannot parse UUID from String", show(text)));
+    let bad = || {
+        err(ErrorCode::CANNOT_PARSE_UUID, format!("Cannot parse uuid {}: Cannot parse UUID from String", show(text)))
+    };
     let hex: Vec<u8> = match text.len() {
         36 if [8, 13, 18, 23].iter().all(|&i| text[i] == b'-') => text.iter().copied().filter(|&c| c != b'-').collect(),
         32 => text.to_vec(),
@@ -418,12 +429,10 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
         ChType::Int16 => int!(t::Int16Type, i16),
         ChType::Int32 => int!(t::Int32Type, i32),
         ChType::Int64 | ChType::Interval(_) => int!(t::Int64Type, i64),
-        ChType::UInt128 | ChType::Int128 => {
-            fixed(texts, 16, on_error, |s, out| {
-                out.copy_from_slice(&encode_u128_key(int_bits(s, base)?));
-                Ok(())
-            })?
-        }
+        ChType::UInt128 | ChType::Int128 => fixed(texts, 16, on_error, |s, out| {
+            out.copy_from_slice(&encode_u128_key(int_bits(s, base)?));
+            Ok(())
+        })?,
         ChType::UInt256 | ChType::Int256 => fixed(texts, 32, on_error, |s, out| {
             let mut l = parse_int_limbs(s, base)?;
             l[3] ^= 1 << 63;
@@ -432,10 +441,13 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
             }
             Ok(())
         })?,
-        ChType::Float32 => Arc::new(prim::<t::Float32Type>(texts, on_error, |s| {
-            let v = parse_f64(s, base)?;
-            Ok(std::str::from_utf8(s).ok().and_then(|x| x.parse::<f32>().ok()).unwrap_or(v as f32))
-        })?.finish()),
+        ChType::Float32 => Arc::new(
+            prim::<t::Float32Type>(texts, on_error, |s| {
+                let v = parse_f64(s, base)?;
+                Ok(std::str::from_utf8(s).ok().and_then(|x| x.parse::<f32>().ok()).unwrap_or(v as f32))
+            })?
+            .finish(),
+        ),
         ChType::Float64 => Arc::new(prim::<t::Float64Type>(texts, on_error, |s| parse_f64(s, base))?.finish()),
         ChType::Decimal(p, s) => {
             let (p, s) = (*p, *s);
@@ -443,10 +455,18 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
                 let mut b = prim::<t::Decimal128Type>(texts, on_error, |x| {
                     parse_decimal(x, p, s, base)?.to_i128().ok_or_else(|| syntax(x, base))
                 })?;
-                Arc::new(b.finish().with_precision_and_scale(p, s as i8).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?)
+                Arc::new(
+                    b.finish()
+                        .with_precision_and_scale(p, s as i8)
+                        .map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?,
+                )
             } else {
                 let mut b = prim::<t::Decimal256Type>(texts, on_error, |x| parse_decimal(x, p, s, base))?;
-                Arc::new(b.finish().with_precision_and_scale(p, s as i8).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?)
+                Arc::new(
+                    b.finish()
+                        .with_precision_and_scale(p, s as i8)
+                        .map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?,
+                )
             }
         }
         ChType::Bool => {
@@ -467,33 +487,42 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
         ChType::String | ChType::AggregateFunction(..) => {
             let arr: BinaryViewArray = texts.iter().copied().collect();
             if matches!(base, ChType::AggregateFunction(..)) {
-                arrow::compute::cast(&arr, &DataType::Binary).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?
+                arrow::compute::cast(&arr, &DataType::Binary)
+                    .map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?
             } else {
                 Arc::new(arr)
             }
         }
         ChType::FixedString(n) => fixed(texts, *n, on_error, |s, out| {
             if s.len() > out.len() {
-                return Err(err(ErrorCode::CANNOT_PARSE_TEXT, format!("String too long for type FixedString({})", out.len())));
+                return Err(err(
+                    ErrorCode::CANNOT_PARSE_TEXT,
+                    format!("String too long for type FixedString({})", out.len()),
+                ));
             }
             out[..s.len()].copy_from_slice(s);
             Ok(())
         })?,
-        ChType::Date | ChType::Date32 => Arc::new(prim::<t::Date32Type>(texts, on_error, |s| parse_date(s, base))?.finish()),
+        ChType::Date | ChType::Date32 => {
+            Arc::new(prim::<t::Date32Type>(texts, on_error, |s| parse_date(s, base))?.finish())
+        }
         ChType::DateTime(_) => {
             let zone = Zone::for_type(base, &opts.timezone)?;
-            Arc::new(prim::<t::TimestampSecondType>(texts, on_error, |s| {
-                let (secs, frac) = parse_datetime(s, &zone, base)?;
-                if !frac.is_empty() {
-                    return Err(syntax(s, base));
-                }
-                Ok(secs.clamp(0, u32::MAX as i64))
-            })?.finish())
+            Arc::new(
+                prim::<t::TimestampSecondType>(texts, on_error, |s| {
+                    let (secs, frac) = parse_datetime(s, &zone, base)?;
+                    if !frac.is_empty() {
+                        return Err(syntax(s, base));
+                    }
+                    Ok(secs.clamp(0, u32::MAX as i64))
+                })?
+                .finish(),
+            )
         }
         ChType::DateTime64(p, _) => {
             let zone = Zone::for_type(base, &opts.timezone)?;
             let unit = datetime64_unit(*p);
-            let digits = match unit {
+            let digits: u32 = match unit {
                 TimeUnit::Second => 0,
                 TimeUnit::Millisecond => 3,
                 TimeUnit::Microsecond => 6,
@@ -506,7 +535,7 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
                 for i in 0..p {
                     f = f * 10 + frac.get(i).map_or(0, |d| (d - b'0') as i64);
                 }
-                let f = f * pow10((digits - p as u32).max(0));
+                let f = f * pow10(digits.saturating_sub(p as u32));
                 Ok(secs.saturating_mul(pow10(digits)).saturating_add(f))
             };
             match unit {
@@ -519,12 +548,18 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
         ChType::UUID => fixed(texts, 16, on_error, parse_uuid)?,
         ChType::IPv4 => Arc::new(prim::<t::UInt32Type>(texts, on_error, parse_ipv4)?.finish()),
         ChType::IPv6 => fixed(texts, 16, on_error, parse_ipv6)?,
-        ChType::Enum8(items) => Arc::new(prim::<t::Int8Type>(texts, on_error, |s| {
-            Ok(enum_code(s, items.iter().map(|(n, c)| (n.clone(), *c as i64)))? as i8)
-        })?.finish()),
-        ChType::Enum16(items) => Arc::new(prim::<t::Int16Type>(texts, on_error, |s| {
-            Ok(enum_code(s, items.iter().map(|(n, c)| (n.clone(), *c as i64)))? as i16)
-        })?.finish()),
+        ChType::Enum8(items) => Arc::new(
+            prim::<t::Int8Type>(texts, on_error, |s| {
+                Ok(enum_code(s, items.iter().map(|(n, c)| (n.clone(), *c as i64)))? as i8)
+            })?
+            .finish(),
+        ),
+        ChType::Enum16(items) => Arc::new(
+            prim::<t::Int16Type>(texts, on_error, |s| {
+                Ok(enum_code(s, items.iter().map(|(n, c)| (n.clone(), *c as i64)))? as i16)
+            })?
+            .finish(),
+        ),
         ChType::Array(_) | ChType::Tuple(..) | ChType::Map(..) => {
             crate::formats::parse_composite::parse_composite(texts, base, opts, on_error)?
         }
@@ -535,7 +570,12 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
 }
 
 /// Parses element texts (already unquoted) as a column of `ty`; used by composites.
-pub(crate) fn parse_owned(texts: &[Option<Vec<u8>>], ty: &ChType, opts: &TextOptions, on_error: OnError) -> Result<ArrayRef> {
+pub(crate) fn parse_owned(
+    texts: &[Option<Vec<u8>>],
+    ty: &ChType,
+    opts: &TextOptions,
+    on_error: OnError,
+) -> Result<ArrayRef> {
     let refs: Vec<Option<&[u8]>> = texts.iter().map(|t| t.as_deref()).collect();
     let arr = parse_texts(&refs, ty, opts, on_error)?;
     if ty.is_nullable() {
@@ -551,20 +591,19 @@ pub fn strip_nulls(array: ArrayRef, _ty: &ChType) -> Result<ArrayRef> {
     if array.null_count() == 0 || matches!(array.data_type(), DataType::Null) {
         return Ok(array);
     }
-    let data = array.to_data().into_builder().nulls(None).build().map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
+    let data =
+        array.to_data().into_builder().nulls(None).build().map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
     Ok(arrow::array::make_array(data))
 }
 
 /// Builds a list column from per-row element counts (None = NULL row).
-pub(crate) fn list_from(
-    ty: &ChType,
-    lens: &[Option<usize>],
-    values: ArrayRef,
-) -> Result<ArrayRef> {
+pub(crate) fn list_from(ty: &ChType, lens: &[Option<usize>], values: ArrayRef) -> Result<ArrayRef> {
     let DataType::List(field) = ty.to_arrow() else { return Err(err(ErrorCode::LOGICAL_ERROR, "not a list".into())) };
     let offsets = OffsetBuffer::<i32>::from_lengths(lens.iter().map(|l| l.unwrap_or(0)));
     let nulls = nulls_of(lens);
-    Ok(Arc::new(ListArray::try_new(field, offsets, values, nulls).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?))
+    Ok(Arc::new(
+        ListArray::try_new(field, offsets, values, nulls).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?,
+    ))
 }
 
 /// Builds a map column from per-row entry counts.
@@ -573,21 +612,27 @@ pub(crate) fn map_from(ty: &ChType, lens: &[Option<usize>], keys: ArrayRef, valu
     let DataType::Struct(fields) = field.data_type().clone() else {
         return Err(err(ErrorCode::LOGICAL_ERROR, "bad map entries".into()));
     };
-    let entries = StructArray::try_new(fields, vec![keys, values], None).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
+    let entries = StructArray::try_new(fields, vec![keys, values], None)
+        .map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
     let offsets = OffsetBuffer::<i32>::from_lengths(lens.iter().map(|l| l.unwrap_or(0)));
     Ok(Arc::new(
-        MapArray::try_new(field, offsets, entries, nulls_of(lens), false).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?,
+        MapArray::try_new(field, offsets, entries, nulls_of(lens), false)
+            .map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?,
     ))
 }
 
 /// Builds a tuple column from its element columns.
 pub(crate) fn struct_from(ty: &ChType, valid: &[bool], columns: Vec<ArrayRef>) -> Result<ArrayRef> {
-    let DataType::Struct(fields) = ty.to_arrow() else { return Err(err(ErrorCode::LOGICAL_ERROR, "not a tuple".into())) };
+    let DataType::Struct(fields) = ty.to_arrow() else {
+        return Err(err(ErrorCode::LOGICAL_ERROR, "not a tuple".into()));
+    };
     let nulls = if valid.iter().all(|v| *v) { None } else { Some(NullBuffer::from(valid.to_vec())) };
     if fields.is_empty() {
         return Ok(Arc::new(StructArray::new_empty_fields(valid.len(), nulls)));
     }
-    Ok(Arc::new(StructArray::try_new(fields, columns, nulls).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?))
+    Ok(Arc::new(
+        StructArray::try_new(fields, columns, nulls).map_err(|e| err(ErrorCode::LOGICAL_ERROR, e.to_string()))?,
+    ))
 }
 
 fn nulls_of(lens: &[Option<usize>]) -> Option<NullBuffer> {

@@ -170,10 +170,7 @@ fn parse_one(text: &[u8], open: u8, close: u8, per_item: usize) -> Option<Vec<El
 }
 
 fn bad(text: &[u8], ty: &ChType) -> Error {
-    Error::new(
-        ErrorCode::CANNOT_PARSE_TEXT,
-        format!("Cannot parse string '{}' as {ty}", String::from_utf8_lossy(text)),
-    )
+    Error::new(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse string '{}' as {ty}", String::from_utf8_lossy(text)))
 }
 
 /// Parses texts of an Array, Tuple or Map type (`ty` without Nullable).

@@ -20,8 +20,8 @@ use std::io::Write;
 use std::sync::Arc;
 
 use arrow::array::{
-    Array, ArrayRef, AsArray, BinaryViewArray, BinaryViewBuilder, BooleanArray, FixedSizeBinaryArray, GenericBinaryArray,
-    ListArray, MapArray, StructArray,
+    Array, ArrayRef, AsArray, BinaryViewArray, BinaryViewBuilder, BooleanArray, FixedSizeBinaryArray,
+    GenericBinaryArray, ListArray, MapArray, StructArray,
 };
 use arrow::buffer::{NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow::datatypes::{i256, DataType, TimeUnit};
@@ -108,7 +108,9 @@ impl Zone {
     /// Resolves a zone name (error 1000 UNKNOWN_TIMEZONE… ClickHouse uses BAD_ARGUMENTS 36).
     pub fn parse(name: &str) -> Result<Zone> {
         match name {
-            "UTC" | "Etc/UTC" | "UCT" | "Etc/UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu" => Ok(Zone::Utc),
+            "UTC" | "Etc/UTC" | "UCT" | "Etc/UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu" => {
+                Ok(Zone::Utc)
+            }
             _ => name
                 .parse::<chrono_tz::Tz>()
                 .map(Zone::Tz)
@@ -305,20 +307,13 @@ pub fn write_f64(out: &mut Vec<u8>, v: f64) {
         out.extend_from_slice(b"nan");
     } else if v.is_infinite() {
         out.extend_from_slice(if v > 0.0 { b"inf" } else { b"-inf" });
+    } else if v == 0.0 {
+        out.extend_from_slice(if v.is_sign_negative() { b"-0" } else { b"0" });
     } else if v == v.trunc() && v.abs() < 1e15 {
-        // Integral values: the digits of the integer (also `-0`).
-        if v == 0.0 && v.is_sign_negative() {
-            out.extend_from_slice(b"-0");
-        } else {
-            out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
-        }
+        out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
     } else {
         let a = v.abs();
-        if (1e-6..1e21).contains(&a) {
-            let _ = write!(out, "{v}");
-        } else {
-            let _ = write!(out, "{v:e}");
-        }
+        write_shortest(out, ryu::Buffer::new().format_finite(v).as_bytes(), (1e-6..1e21).contains(&a));
     }
 }
 
@@ -328,13 +323,67 @@ pub fn write_f32(out: &mut Vec<u8>, v: f32) {
         out.extend_from_slice(b"nan");
     } else if v.is_infinite() {
         out.extend_from_slice(if v > 0.0 { b"inf" } else { b"-inf" });
+    } else if v == 0.0 {
+        out.extend_from_slice(if v.is_sign_negative() { b"-0" } else { b"0" });
+    } else if v == v.trunc() && v.abs() < 1e7 {
+        out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
     } else {
         let a = v.abs();
-        if a == 0.0 || (1e-6..1e21).contains(&a) {
-            let _ = write!(out, "{v}");
-        } else {
-            let _ = write!(out, "{v:e}");
+        write_shortest(out, ryu::Buffer::new().format_finite(v).as_bytes(), (1e-6..1e21).contains(&a));
+    }
+}
+
+/// Re-lays out ryu's shortest digits (round-half-even, like ClickHouse's
+/// dragonbox) as plain `123.45` or exponent `1.2345e-7` notation.
+fn write_shortest(out: &mut Vec<u8>, ryu: &[u8], plain: bool) {
+    let (neg, s) = match ryu.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, ryu),
+    };
+    let (mant, exp) = match s.iter().position(|&c| c == b'e' || c == b'E') {
+        Some(p) => {
+            let e = std::str::from_utf8(&s[p + 1..]).ok().and_then(|x| x.parse::<i64>().ok()).unwrap_or(0);
+            (&s[..p], e)
         }
+        None => (s, 0),
+    };
+    let point = mant.iter().position(|&c| c == b'.').unwrap_or(mant.len()) as i64;
+    let mut digits: Vec<u8> = mant.iter().copied().filter(|&c| c != b'.').collect();
+    let lz = digits.iter().take_while(|&&c| c == b'0').count();
+    digits.drain(..lz);
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        out.push(b'0');
+        return;
+    }
+    let pe = point - lz as i64 + exp; // digits before the decimal point
+    if neg {
+        out.push(b'-');
+    }
+    let n = digits.len() as i64;
+    if plain {
+        if pe <= 0 {
+            out.extend_from_slice(b"0.");
+            out.extend(std::iter::repeat_n(b'0', (-pe) as usize));
+            out.extend_from_slice(&digits);
+        } else if pe >= n {
+            out.extend_from_slice(&digits);
+            out.extend(std::iter::repeat_n(b'0', (pe - n) as usize));
+        } else {
+            out.extend_from_slice(&digits[..pe as usize]);
+            out.push(b'.');
+            out.extend_from_slice(&digits[pe as usize..]);
+        }
+    } else {
+        out.push(digits[0]);
+        if n > 1 {
+            out.push(b'.');
+            out.extend_from_slice(&digits[1..]);
+        }
+        out.push(b'e');
+        out.extend_from_slice(itoa::Buffer::new().format(pe - 1).as_bytes());
     }
 }
 
@@ -463,6 +512,12 @@ pub fn write_ipv6(out: &mut Vec<u8>, b: &[u8]) {
         write_ipv4(out, u32::from_be_bytes([b[12], b[13], b[14], b[15]]));
         return;
     }
+    if w[..6].iter().all(|&x| x == 0) && w[6] != 0 {
+        // IPv4-compatible form, as inet_ntop writes it.
+        out.extend_from_slice(b"::");
+        write_ipv4(out, u32::from_be_bytes([b[12], b[13], b[14], b[15]]));
+        return;
+    }
     // Longest run (≥ 2) of zero words, first one on ties.
     let (mut best_start, mut best_len) = (8usize, 0usize);
     let mut i = 0;
@@ -576,10 +631,7 @@ impl ValueWriter {
         let nulls = array.logical_nulls();
         macro_rules! prim {
             ($t:ty, $v:ident) => {
-                array
-                    .as_primitive_opt::<$t>()
-                    .map(|a| Kind::$v(a.values().clone()))
-                    .ok_or_else(|| mismatch(ty, dt))?
+                array.as_primitive_opt::<$t>().map(|a| Kind::$v(a.values().clone())).ok_or_else(|| mismatch(ty, dt))?
             };
         }
         use arrow::datatypes as t;
@@ -618,12 +670,18 @@ impl ValueWriter {
                     Kind::Ipv6(a.clone())
                 }
             }
-            ChType::FixedString(_) => Kind::Fixed(array.as_fixed_size_binary_opt().ok_or_else(|| mismatch(ty, dt))?.clone()),
+            ChType::FixedString(_) => {
+                Kind::Fixed(array.as_fixed_size_binary_opt().ok_or_else(|| mismatch(ty, dt))?.clone())
+            }
             ChType::Decimal(_, s) => {
                 let tz = opts.decimal_trailing_zeros;
                 match dt {
-                    DataType::Decimal128(..) => Kind::Dec128(array.as_primitive::<t::Decimal128Type>().values().clone(), *s as usize, tz),
-                    DataType::Decimal256(..) => Kind::Dec256(array.as_primitive::<t::Decimal256Type>().values().clone(), *s as usize, tz),
+                    DataType::Decimal128(..) => {
+                        Kind::Dec128(array.as_primitive::<t::Decimal128Type>().values().clone(), *s as usize, tz)
+                    }
+                    DataType::Decimal256(..) => {
+                        Kind::Dec256(array.as_primitive::<t::Decimal256Type>().values().clone(), *s as usize, tz)
+                    }
                     _ => return Err(mismatch(ty, dt)),
                 }
             }
@@ -748,7 +806,9 @@ impl ValueWriter {
             Kind::Uuid(a) => write_uuid(out, a.value(row)),
             Kind::Ipv4(v) => write_ipv4(out, v[row]),
             Kind::Ipv6(a) => write_ipv6(out, a.value(row)),
-            Kind::Enum8(v, items) => self.write_enum(out, v[row] as i64, items.iter().map(|(n, c)| (n, *c as i64)), escape)?,
+            Kind::Enum8(v, items) => {
+                self.write_enum(out, v[row] as i64, items.iter().map(|(n, c)| (n, *c as i64)), escape)?
+            }
             Kind::Enum16(v, items) => {
                 self.write_enum(out, v[row] as i64, items.iter().map(|(n, c)| (n, *c as i64)), escape)?
             }
@@ -835,3 +895,6 @@ impl ValueWriter {
     }
 }
 
+#[cfg(test)]
+#[path = "text_tests.rs"]
+mod tests;

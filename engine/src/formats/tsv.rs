@@ -143,11 +143,8 @@ pub fn read_tsv(data: &[u8], types: &[ChType], opts: &TextOptions, kind: TsvKind
                 continue;
             }
             rows += 1;
-            let fields: Vec<&[u8]> = if types.is_empty() && line.is_empty() {
-                Vec::new()
-            } else {
-                line.split(|&b| b == b'\t').collect()
-            };
+            let fields: Vec<&[u8]> =
+                if types.is_empty() && line.is_empty() { Vec::new() } else { line.split(|&b| b == b'\t').collect() };
             if fields.len() != types.len() {
                 let what = if fields.len() < types.len() {
                     "Line feed found where tab is expected"
