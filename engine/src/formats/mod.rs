@@ -6,3 +6,4 @@ pub mod parse;
 pub mod parse_composite;
 pub mod text;
 pub mod tsv;
+pub mod values;

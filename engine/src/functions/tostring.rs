@@ -137,3 +137,66 @@ fn to_fixed_string_kernel(args: &KernelArgs) -> DfResult<ColumnarValue> {
     }
     Ok(ColumnarValue::Array(out))
 }
+
+#[cfg(test)]
+mod tests {
+    use arrow::array::{AsArray, BinaryViewArray, Float64Array, TimestampSecondArray};
+    use datafusion::logical_expr::lit;
+
+    use super::*;
+
+    fn ctx() -> FunctionContext {
+        FunctionContext { name: "toString".into(), timezone: "UTC".into(), database: "default".into(), now_micros: 0 }
+    }
+
+    fn run(kernel: crate::functions::Kernel, arg: ArrayRef, arg_ty: ChType, ret: ChType) -> DfResult<ArrayRef> {
+        let rows = arg.len();
+        let args = [ColumnarValue::Array(arg)];
+        let types = [arg_ty];
+        let k = KernelArgs { args: &args, arg_types: &types, ret: &ret, rows };
+        match kernel(&k)? {
+            ColumnarValue::Array(a) => Ok(a),
+            ColumnarValue::Scalar(s) => s.to_array(),
+        }
+    }
+
+    use arrow::array::ArrayRef;
+
+    #[test]
+    fn to_string_texts() {
+        // SELECT toString(1.5), toString(toDateTime('2024-01-02 03:04:05','UTC'), 'Asia/Tokyo') → 1.5, 2024-01-02 12:04:05
+        let f: ArrayRef = Arc::new(Float64Array::from(vec![Some(1.5), None]));
+        let out = run(to_string_kernel, f, ChType::Float64.nullable(), ChType::String.nullable()).unwrap();
+        let out = out.as_binary_view();
+        assert_eq!(out.value(0), b"1.5");
+        assert!(out.is_null(1));
+        let t: ArrayRef = Arc::new(TimestampSecondArray::from(vec![1704164645]));
+        let out = run(to_string_kernel, t, ChType::DateTime(Some("Asia/Tokyo".into())), ChType::String).unwrap();
+        assert_eq!(out.as_binary_view().value(0), b"2024-01-02 12:04:05");
+    }
+
+    #[test]
+    fn builders_check_arguments() {
+        let one = TypedExpr::new(lit(1u8), ChType::UInt8);
+        let utc = TypedExpr::new(lit("UTC"), ChType::String);
+        // SELECT toString(1, 'UTC') → 42
+        assert_eq!(build_to_string(&ctx(), vec![one.clone(), utc]).unwrap_err().code(), 42);
+        assert_eq!(build_to_string(&ctx(), vec![]).unwrap_err().code(), 42);
+        assert_eq!(build_to_string(&ctx(), vec![one.clone()]).unwrap().ty, ChType::String);
+        // SELECT toFixedString('abc', 0) → 69; materialize(5) → 44
+        let s = TypedExpr::new(lit("abc"), ChType::String);
+        let zero = TypedExpr::new(lit(0u8), ChType::UInt8);
+        assert_eq!(build_to_fixed_string(&ctx(), vec![s.clone(), zero]).unwrap_err().code(), 69);
+        let five = TypedExpr::new(lit(5u8), ChType::UInt8);
+        assert_eq!(build_to_fixed_string(&ctx(), vec![s, five]).unwrap().ty, ChType::FixedString(5));
+    }
+
+    #[test]
+    fn to_fixed_string_pads_and_rejects_long() {
+        // SELECT toFixedString(materialize('abc'), 5) → abc\0\0; toFixedString('abc', 2) → too long
+        let s: ArrayRef = Arc::new(BinaryViewArray::from_iter_values([b"abc"]));
+        let out = run(to_fixed_string_kernel, s.clone(), ChType::String, ChType::FixedString(5)).unwrap();
+        assert_eq!(out.as_fixed_size_binary().value(0), b"abc\0\0");
+        assert!(run(to_fixed_string_kernel, s, ChType::String, ChType::FixedString(2)).is_err());
+    }
+}
