@@ -37,13 +37,11 @@ pub struct TextOptions {
     pub timezone: String,
     /// `output_format_decimal_trailing_zeros`.
     pub decimal_trailing_zeros: bool,
-    /// `input_format_tsv_crlf_end_of_line`: accept `\r\n` line ends in TSV input.
-    pub tsv_crlf_end_of_line: bool,
 }
 
 impl Default for TextOptions {
     fn default() -> Self {
-        TextOptions { timezone: "UTC".into(), decimal_trailing_zeros: false, tsv_crlf_end_of_line: false }
+        TextOptions { timezone: "UTC".into(), decimal_trailing_zeros: false }
     }
 }
 

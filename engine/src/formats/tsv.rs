@@ -129,7 +129,6 @@ pub fn read_tsv(data: &[u8], types: &[ChType], opts: &TextOptions, kind: TsvKind
     if !data.is_empty() {
         for (line_no, line) in body.split(|&b| b == b'\n').enumerate() {
             let line = match line.strip_suffix(b"\r") {
-                Some(l) if opts.tsv_crlf_end_of_line => l,
                 Some(_) => {
                     return Err(Error::new(
                         ErrorCode::INCORRECT_DATA,

@@ -13,6 +13,7 @@
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
 pub mod conversion;
+pub mod higher_order;
 pub mod tostring;
 pub mod udf;
 

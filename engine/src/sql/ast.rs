@@ -471,6 +471,9 @@ pub struct Statement {
     pub settings: Vec<(String, Expr)>,
 }
 
+/// `[db.]name`.
+pub type QualifiedName = (Option<String>, String);
+
 /// The statement kinds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatementKind {
@@ -511,7 +514,7 @@ pub enum StatementKind {
     },
     /// `RENAME TABLE a TO b, c TO d`.
     Rename {
-        pairs: Vec<((Option<String>, String), (Option<String>, String))>,
+        pairs: Vec<(QualifiedName, QualifiedName)>,
     },
     /// `EXCHANGE TABLES a AND b`.
     Exchange {
