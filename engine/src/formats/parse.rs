@@ -64,8 +64,15 @@ fn show(text: &[u8]) -> String {
     String::from_utf8_lossy(text).into_owned()
 }
 
+/// Error 6 with ClickHouse's wording; the parsed prefix is the leading run of number/date characters.
 fn syntax(text: &[u8], ty: &ChType) -> Error {
-    err(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse string '{}' as {ty}: syntax error", show(text)))
+    let n = text.iter().take_while(|c| c.is_ascii_digit() || b"+-.:".contains(c)).count().min(text.len());
+    let at = if n == 0 {
+        "at begin of string".to_string()
+    } else {
+        format!("at position {n} (parsed just '{}')", show(&text[..n]))
+    };
+    err(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse string '{}' as {ty}: syntax error {at}", show(text)))
 }
 
 fn prim<T: ArrowPrimitiveType>(
@@ -295,8 +302,8 @@ fn parse_date(text: &[u8], ty: &ChType) -> Result<i32> {
         )
     };
     let (days, rest) = parse_date_prefix(text).ok_or_else(bad)?;
-    if !rest.is_empty() && parse_time(rest).is_none() {
-        return Err(bad());
+    if !rest.is_empty() && (rest[0] != b' ' || parse_time(rest).is_none()) {
+        return Err(syntax(text, ty));
     }
     Ok(match ty.base() {
         ChType::Date => days.clamp(0, 65535),
@@ -341,7 +348,19 @@ fn parse_datetime<'a>(text: &'a [u8], zone: &Zone, ty: &ChType) -> Result<(i64, 
         Some(p) => (&text[..p], &text[p + 1..]),
         None => (text, &text[..0]),
     };
+    if frac.is_empty() && matches!(text.len(), 4 | 6) && text.iter().all(u8::is_ascii_digit) {
+        // `YYYY` and `YYYYMM`.
+        let y = num(&text[..4]).ok_or_else(bad)? as i64;
+        let m = if text.len() == 6 { num(&text[4..6]).ok_or_else(bad)? } else { 1 };
+        if !(1..=12).contains(&m) {
+            return Err(bad());
+        }
+        return Ok((zone.local_to_utc(days_from_civil(y, m, 1) * 86_400), frac));
+    }
     if !int_part.is_empty() && int_part.len() != 8 && int_part.iter().all(u8::is_ascii_digit) {
+        if int_part.len() < 9 {
+            return Err(bad());
+        }
         if !frac.iter().all(u8::is_ascii_digit) {
             return Err(bad());
         }
@@ -510,10 +529,8 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
             let zone = Zone::for_type(base, &opts.timezone)?;
             Arc::new(
                 prim::<t::TimestampSecondType>(texts, on_error, |s| {
-                    let (secs, frac) = parse_datetime(s, &zone, base)?;
-                    if !frac.is_empty() {
-                        return Err(syntax(s, base));
-                    }
+                    // A fraction is read and dropped.
+                    let (secs, _) = parse_datetime(s, &zone, base)?;
                     Ok(secs.clamp(0, u32::MAX as i64))
                 })?
                 .finish(),

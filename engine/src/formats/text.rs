@@ -145,8 +145,8 @@ impl Zone {
                     chrono::LocalResult::Single(d) => d.timestamp(),
                     chrono::LocalResult::Ambiguous(a, _) => a.timestamp(),
                     chrono::LocalResult::None => {
-                        // In a gap: use the offset before the gap.
-                        let off = self.offset_at(local_secs - 86400);
+                        // In a gap (spring forward): ClickHouse applies the offset after the gap.
+                        let off = self.offset_at(local_secs + 86400);
                         local_secs - off
                     }
                 }

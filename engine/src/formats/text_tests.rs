@@ -214,6 +214,24 @@ fn dates_and_times() {
         "1970-01-01 00:00:00\n2106-02-07 06:28:15\n"
     );
     assert_eq!(roundtrip("DateTime('Asia/Tokyo')", &["2024-01-02 03:04:05"]), "2024-01-02 03:04:05\n");
+    // toDateTime('2024','UTC'), '202401', '123456789', '2024-01-02 03:04:05.123', '2024-01-02 25:00:00'
+    assert_eq!(
+        roundtrip(
+            "DateTime('UTC')",
+            &["2024", "202401", "123456789", "2024-01-02 03:04:05.123", "2024-01-02 25:00:00"]
+        ),
+        "2024-01-01 00:00:00\n2024-01-01 00:00:00\n1973-11-29 21:33:09\n2024-01-02 03:04:05\n2024-01-03 01:00:00\n"
+    );
+    // DST: toDateTime('2024-03-31 02:30:00','Europe/Berlin') (in the gap), '2024-10-27 02:30:00' (ambiguous, earliest)
+    assert_eq!(
+        roundtrip("DateTime('Europe/Berlin')", &["2024-03-31 02:30:00", "2024-10-27 02:30:00"]),
+        "2024-03-31 01:30:00\n2024-10-27 02:30:00\n"
+    );
+    assert_eq!(parse_err("DateTime('UTC')", "12345"), 41);
+    assert_eq!(parse_err("DateTime('UTC')", "2024-13-02 00:00:00"), 41);
+    assert_eq!(parse_err("Date", "2024-01-02x"), 6);
+    assert_eq!(parse_err("Date", "2024-01-02T03:04"), 6);
+    assert_eq!(parse_err("Date", "2024-01-02 garbage"), 6);
     // SELECT toDateTime64('2024-01-02 03:04:05.1', 6, 'UTC'), toDateTime64('… .123', 2, 'UTC'), toDateTime64('1969-12-31 23:59:59.5', 1, 'UTC')
     assert_eq!(roundtrip("DateTime64(6, 'UTC')", &["2024-01-02 03:04:05.1"]), "2024-01-02 03:04:05.100000\n");
     assert_eq!(roundtrip("DateTime64(2, 'UTC')", &["2024-01-02 03:04:05.123"]), "2024-01-02 03:04:05.12\n");
@@ -242,6 +260,9 @@ fn dates_and_times() {
 #[test]
 fn parse_errors_carry_clickhouse_codes() {
     assert_eq!(parse_err("Int32", "x"), 6);
+    let strings: BinaryViewArray = vec![Some(&b"1 "[..])].into_iter().collect();
+    let e = parse_column(&strings, &ChType::Int32, &TextOptions::default(), OnError::Throw).unwrap_err();
+    assert_eq!(e.message(), "Cannot parse string '1 ' as Int32: syntax error at position 1 (parsed just '1')");
     assert_eq!(parse_err("Int32", " 1"), 6);
     assert_eq!(parse_err("Int32", "1 "), 6);
     assert_eq!(parse_err("UInt32", "-1"), 72);
