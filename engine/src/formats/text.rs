@@ -346,12 +346,18 @@ fn write_shortest(out: &mut Vec<u8>, ryu: &[u8], plain: bool) {
         None => (s, 0),
     };
     let point = mant.iter().position(|&c| c == b'.').unwrap_or(mant.len()) as i64;
-    let mut digits: Vec<u8> = mant.iter().copied().filter(|&c| c != b'.').collect();
-    let lz = digits.iter().take_while(|&&c| c == b'0').count();
-    digits.drain(..lz);
-    while digits.last() == Some(&b'0') {
-        digits.pop();
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    for &c in mant.iter().filter(|&&c| c != b'.').take(buf.len()) {
+        buf[len] = c;
+        len += 1;
     }
+    let lz = buf[..len].iter().take_while(|&&c| c == b'0').count();
+    let mut end = len;
+    while end > lz && buf[end - 1] == b'0' {
+        end -= 1;
+    }
+    let digits = &buf[lz..end];
     if digits.is_empty() {
         out.push(b'0');
         return;
@@ -467,23 +473,28 @@ fn write_decimal_digits(out: &mut Vec<u8>, text: &[u8], scale: usize, trailing_z
         out.extend_from_slice(digits);
         return;
     }
-    let (int_part, frac): (&[u8], Vec<u8>) = if digits.len() > scale {
-        (&digits[..digits.len() - scale], digits[digits.len() - scale..].to_vec())
+    // Digits of the fraction: `scale` of them, left-padded with zeros (no allocation).
+    let (int_part, frac_digits) = if digits.len() > scale {
+        (&digits[..digits.len() - scale], &digits[digits.len() - scale..])
     } else {
-        let mut f = vec![b'0'; scale - digits.len()];
-        f.extend_from_slice(digits);
-        (b"0", f)
+        (&b"0"[..], digits)
     };
+    let pad = scale - frac_digits.len();
     out.extend_from_slice(int_part);
-    let frac: &[u8] = if trailing_zeros {
-        &frac
+    let kept = if trailing_zeros {
+        scale
     } else {
-        let end = frac.iter().rposition(|&c| c != b'0').map_or(0, |p| p + 1);
-        &frac[..end]
+        match frac_digits.iter().rposition(|&c| c != b'0') {
+            Some(p) => pad + p + 1,
+            None => 0,
+        }
     };
-    if !frac.is_empty() {
+    if kept > 0 {
         out.push(b'.');
-        out.extend_from_slice(frac);
+        out.extend(std::iter::repeat_n(b'0', pad.min(kept)));
+        if kept > pad {
+            out.extend_from_slice(&frac_digits[..kept - pad]);
+        }
     }
 }
 

@@ -151,6 +151,16 @@ fn scalars_round_trip() {
     assert_eq!(roundtrip("Decimal(76, 10)", &["-123.4500"]), "-123.45\n");
     assert_eq!(roundtrip("Decimal(76, 20)", &["-0.0001"]), "-0.0001\n");
     assert_eq!(roundtrip("Decimal(38, 5)", &["12345678901234567890.123"]), "12345678901234567890.123\n");
+    // SELECT toDecimal64(-0.05, 3), toDecimal64(0.001, 3), toDecimal64(100, 3)
+    assert_eq!(roundtrip("Decimal(18, 3)", &["-0.05", "0.001", "100"]), "-0.05\n0.001\n100\n");
+    // … SETTINGS output_format_decimal_trailing_zeros=1: 0.00, -0.050, 1.50, 12.00
+    let strings: BinaryViewArray = ["0", "-0.05", "1.5", "12"].iter().map(|s| Some(s.as_bytes())).collect();
+    let dt = ty("Decimal(9, 3)");
+    let arr = parse_column(&strings, &dt, &TextOptions::default(), OnError::Throw).unwrap();
+    let opts = TextOptions { decimal_trailing_zeros: true, ..TextOptions::default() };
+    let t = to_text_column(arr.as_ref(), &dt, &opts).unwrap();
+    let got: Vec<&[u8]> = t.as_binary_view().iter().flatten().collect();
+    assert_eq!(got, vec![&b"0.000"[..], b"-0.050", b"1.500", b"12.000"]);
     // toDecimal32('1.239',2), toDecimal32('-1.5e1', 2), toDecimal32('.5', 2)
     assert_eq!(roundtrip("Decimal(9, 2)", &["1.239", "-1.5e1", ".5"]), "1.23\n-15\n0.5\n");
     assert_eq!(parse_err("Decimal(9, 2)", "123456789"), 69);
