@@ -371,9 +371,9 @@ fn write_shortest(out: &mut Vec<u8>, ryu: &[u8], plain: bool) {
         if pe <= 0 {
             out.extend_from_slice(b"0.");
             out.extend(std::iter::repeat_n(b'0', (-pe) as usize));
-            out.extend_from_slice(&digits);
+            out.extend_from_slice(digits);
         } else if pe >= n {
-            out.extend_from_slice(&digits);
+            out.extend_from_slice(digits);
             out.extend(std::iter::repeat_n(b'0', (pe - n) as usize));
         } else {
             out.extend_from_slice(&digits[..pe as usize]);
