@@ -334,6 +334,11 @@ pub fn write_f32(out: &mut Vec<u8>, v: f32) {
 /// Re-lays out ryu's shortest digits (round-half-even, like ClickHouse's
 /// dragonbox) as plain `123.45` or exponent `1.2345e-7` notation.
 fn write_shortest(out: &mut Vec<u8>, ryu: &[u8], plain: bool) {
+    // Fast path: ryu's own plain form (`0.14285714285714285`) is already ClickHouse's.
+    if plain && !ryu.contains(&b'e') && !ryu.ends_with(b".0") {
+        out.extend_from_slice(ryu);
+        return;
+    }
     let (neg, s) = match ryu.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, ryu),

@@ -385,3 +385,33 @@ fn nothing_and_enum_errors() {
     let mut out = Vec::new();
     assert!(write_value(&mut out, e.as_ref(), 0, &ty("Enum8('a' = 1)"), &TextOptions::default(), Escape::Tsv).is_err());
 }
+
+#[test]
+#[ignore]
+fn bench_write_tsv() {
+    let n = 1_000_000;
+    let ids: ArrayRef = Arc::new(UInt64Array::from_iter_values(0..n as u64));
+    let s: ArrayRef = Arc::new(BinaryViewArray::from_iter_values((0..n).map(|i| format!("user{i}"))));
+    let f: ArrayRef = Arc::new(Float64Array::from_iter_values((0..n).map(|i| i as f64 / 7.0)));
+    let dt: ArrayRef = Arc::new(TimestampSecondArray::from_iter_values((0..n).map(|i| 1_700_000_000 + i as i64)));
+    let types = vec![ChType::UInt64, ChType::String, ChType::Float64, ChType::DateTime(None)];
+    let schema = Arc::new(Schema::new(
+        [&ids, &s, &f, &dt]
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Field::new(format!("c{i}"), a.data_type().clone(), false))
+            .collect::<Vec<_>>(),
+    ));
+    let batch = RecordBatch::try_new(schema, vec![ids, s, f, dt]).unwrap();
+    let mut out = Vec::new();
+    let t = std::time::Instant::now();
+    write_tsv(&mut out, &[batch.clone()], &types, &[], &TextOptions::default(), TsvKind::Plain).unwrap();
+    eprintln!("write_tsv 1M rows x 4 cols: {:?}, {} bytes", t.elapsed(), out.len());
+    for (i, ty) in types.iter().enumerate() {
+        let b = batch.project(&[i]).unwrap();
+        let mut out = Vec::new();
+        let t = std::time::Instant::now();
+        write_tsv(&mut out, &[b], std::slice::from_ref(ty), &[], &TextOptions::default(), TsvKind::Plain).unwrap();
+        eprintln!("  {ty}: {:?}", t.elapsed());
+    }
+}
