@@ -405,7 +405,7 @@ fn bench_write_tsv() {
     let batch = RecordBatch::try_new(schema, vec![ids, s, f, dt]).unwrap();
     let mut out = Vec::new();
     let t = std::time::Instant::now();
-    write_tsv(&mut out, &[batch.clone()], &types, &[], &TextOptions::default(), TsvKind::Plain).unwrap();
+    write_tsv(&mut out, std::slice::from_ref(&batch), &types, &[], &TextOptions::default(), TsvKind::Plain).unwrap();
     eprintln!("write_tsv 1M rows x 4 cols: {:?}, {} bytes", t.elapsed(), out.len());
     for (i, ty) in types.iter().enumerate() {
         let b = batch.project(&[i]).unwrap();
