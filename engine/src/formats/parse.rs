@@ -168,24 +168,42 @@ fn parse_int_limbs(text: &[u8], ty: &ChType) -> Result<[u64; 4]> {
 }
 
 fn int_bits(text: &[u8], ty: &ChType) -> Result<u128> {
+    // Fast path: up to 19 digits fit in a u64 without overflow.
+    let (neg, digits) = match text.first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if !digits.is_empty() && digits.len() <= 19 && (!neg || !ty.is_unsigned_int()) {
+        let mut v: u64 = 0;
+        let mut ok = true;
+        for &d in digits {
+            let x = d.wrapping_sub(b'0');
+            ok &= x < 10;
+            v = v * 10 + x as u64;
+        }
+        if ok {
+            let v = v as u128;
+            return Ok(if neg { v.wrapping_neg() } else { v });
+        }
+    }
     let l = parse_int_limbs(text, ty)?;
     Ok(l[0] as u128 | (l[1] as u128) << 64)
 }
 
-fn parse_f64(text: &[u8], ty: &ChType) -> Result<f64> {
-    let s = std::str::from_utf8(text).map_err(|_| syntax(text, ty))?;
-    if s.starts_with(|c: char| {
-        c.is_ascii_digit() || c == '-' || c == '+' || c == '.' || c == 'i' || c == 'n' || c == 'I' || c == 'N'
-    }) {
-        if let Ok(v) = s.parse::<f64>() {
-            if !s.contains(['x', 'X']) {
-                return Ok(v);
-            }
+/// Parses a Float32/Float64 (`inf`, `nan`, `1e5`, `.5`; no hex, no spaces).
+fn parse_float<T: std::str::FromStr>(text: &[u8], ty: &ChType) -> Result<T> {
+    let first = text.first().copied().unwrap_or(b' ');
+    let numeric_start = first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.');
+    if numeric_start || matches!(first, b'i' | b'n' | b'I' | b'N') {
+        if let Some(v) = std::str::from_utf8(text).ok().and_then(|s| s.parse::<T>().ok()) {
+            return Ok(v);
         }
-        if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+' || c == '.') {
+        if numeric_start {
             return Err(syntax(text, ty));
         }
     }
+    let s = show(text);
     Err(err(
         ErrorCode::CANNOT_PARSE_NUMBER,
         format!("Cannot read floating point value here: {s}: Cannot parse {ty} from String"),
@@ -325,14 +343,26 @@ fn parse_time(rest: &[u8]) -> Option<(i64, &[u8])> {
         None => (s, &s[..0]),
     };
     let time = time.strip_suffix(b"Z").unwrap_or(time);
-    let parts: Vec<&[u8]> = time.split(|&c| c == b':').collect();
-    if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty() || p.len() > 2) {
-        return None;
+    // hh:mm[:ss], one or two digits each.
+    let (mut secs, mut parts, mut cur, mut len) = (0i64, 0usize, 0i64, 0usize);
+    for &c in time.iter().chain(std::iter::once(&b':')) {
+        if c == b':' {
+            if len == 0 || parts == 3 {
+                return None;
+            }
+            secs += cur * [3600, 60, 1][parts];
+            parts += 1;
+            cur = 0;
+            len = 0;
+        } else if c.is_ascii_digit() && len < 2 {
+            cur = cur * 10 + (c - b'0') as i64;
+            len += 1;
+        } else {
+            return None;
+        }
     }
-    let mut secs = 0i64;
-    for (i, p) in parts.iter().enumerate() {
-        let v = num(p)? as i64;
-        secs += v * [3600, 60, 1][i];
+    if parts < 2 {
+        return None;
     }
     if !frac.iter().all(u8::is_ascii_digit) {
         return None;
@@ -431,7 +461,12 @@ fn pow10(n: u32) -> i64 {
 }
 
 /// Parses optional texts as `ty`.
-fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_error: OnError) -> Result<ArrayRef> {
+pub(crate) fn parse_texts(
+    texts: &[Option<&[u8]>],
+    ty: &ChType,
+    opts: &TextOptions,
+    on_error: OnError,
+) -> Result<ArrayRef> {
     let base = ty.base();
     macro_rules! int {
         ($t:ty, $n:ty) => {
@@ -460,14 +495,8 @@ fn parse_texts(texts: &[Option<&[u8]>], ty: &ChType, opts: &TextOptions, on_erro
             }
             Ok(())
         })?,
-        ChType::Float32 => Arc::new(
-            prim::<t::Float32Type>(texts, on_error, |s| {
-                let v = parse_f64(s, base)?;
-                Ok(std::str::from_utf8(s).ok().and_then(|x| x.parse::<f32>().ok()).unwrap_or(v as f32))
-            })?
-            .finish(),
-        ),
-        ChType::Float64 => Arc::new(prim::<t::Float64Type>(texts, on_error, |s| parse_f64(s, base))?.finish()),
+        ChType::Float32 => Arc::new(prim::<t::Float32Type>(texts, on_error, |s| parse_float::<f32>(s, base))?.finish()),
+        ChType::Float64 => Arc::new(prim::<t::Float64Type>(texts, on_error, |s| parse_float::<f64>(s, base))?.finish()),
         ChType::Decimal(p, s) => {
             let (p, s) = (*p, *s);
             if p <= 38 {

@@ -1,13 +1,14 @@
 //! TabSeparated output and input (spec/formats.md §3): `TabSeparated`,
 //! `TabSeparatedRaw`, `TabSeparatedWithNames`, `TabSeparatedWithNamesAndTypes`.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, BinaryViewBuilder, RecordBatch, RecordBatchOptions};
+use arrow::array::{ArrayRef, RecordBatch, RecordBatchOptions};
 use arrow::datatypes::{Field, Schema};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::formats::parse::{parse_column, strip_nulls, OnError};
+use crate::formats::parse::{parse_texts, strip_nulls, OnError};
 use crate::formats::text::{write_escaped, Escape, TextOptions, ValueWriter};
 use crate::types::ChType;
 
@@ -109,6 +110,10 @@ pub fn unescape_tsv(field: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+fn field_count_error(row: usize, what: &str) -> Error {
+    Error::new(ErrorCode::CANNOT_PARSE_INPUT_ASSERTION_FAILED, format!("Cannot parse input: (at row {row}): {what}"))
+}
+
 fn is_composite(ty: &ChType) -> bool {
     matches!(ty.base(), ChType::Array(_) | ChType::Tuple(..) | ChType::Map(..))
 }
@@ -117,61 +122,56 @@ fn is_composite(ty: &ChType) -> bool {
 /// `\N` is NULL (the type's default for non-Nullable columns). Header lines of
 /// `…WithNames`/`…WithNamesAndTypes` are skipped (columns are taken in order).
 pub fn read_tsv(data: &[u8], types: &[ChType], opts: &TextOptions, kind: TsvKind) -> Result<RecordBatch> {
-    let mut builders: Vec<BinaryViewBuilder> = types.iter().map(|_| BinaryViewBuilder::new()).collect();
+    // Field texts per column, borrowed from `data` unless an escape had to be decoded.
+    let mut cols: Vec<Vec<Option<Cow<[u8]>>>> = types.iter().map(|_| Vec::new()).collect();
     let skip = match kind {
         TsvKind::WithNames => 1,
         TsvKind::WithNamesAndTypes => 2,
         _ => 0,
     };
+    let composite: Vec<bool> = types.iter().map(is_composite).collect();
     let mut rows = 0usize;
-    let mut buf = Vec::new();
     let body = data.strip_suffix(b"\n").unwrap_or(data);
     if !data.is_empty() {
         for (line_no, line) in body.split(|&b| b == b'\n').enumerate() {
-            let line = match line.strip_suffix(b"\r") {
-                Some(_) => {
-                    return Err(Error::new(
-                        ErrorCode::INCORRECT_DATA,
-                        "You have carriage return (\\r, 0x0D, ASCII 13) at end of first row. It's like your input \
-                         data has DOS/Windows style line separators, that are illegal in TabSeparated format.",
-                    ))
-                }
-                None => line,
-            };
+            if line.last() == Some(&b'\r') {
+                return Err(Error::new(
+                    ErrorCode::INCORRECT_DATA,
+                    "You have carriage return (\\r, 0x0D, ASCII 13) at end of first row. It's like your input \
+                     data has DOS/Windows style line separators, that are illegal in TabSeparated format.",
+                ));
+            }
             if line_no < skip {
                 continue;
             }
             rows += 1;
-            let fields: Vec<&[u8]> =
-                if types.is_empty() && line.is_empty() { Vec::new() } else { line.split(|&b| b == b'\t').collect() };
-            if fields.len() != types.len() {
-                let what = if fields.len() < types.len() {
-                    "Line feed found where tab is expected"
-                } else {
-                    "Tab found where line feed is expected. It's like your file has more columns than expected."
+            let mut fields = if types.is_empty() && line.is_empty() { None } else { Some(line.split(|&b| b == b'\t')) };
+            for (i, col) in cols.iter_mut().enumerate() {
+                let Some(field) = fields.as_mut().and_then(Iterator::next) else {
+                    return Err(field_count_error(rows, "Line feed found where tab is expected"));
                 };
-                return Err(Error::new(
-                    ErrorCode::CANNOT_PARSE_INPUT_ASSERTION_FAILED,
-                    format!("Cannot parse input: (at row {rows}): {what}"),
-                ));
-            }
-            for ((field, b), ty) in fields.iter().zip(builders.iter_mut()).zip(types) {
-                if *field == b"\\N" {
-                    b.append_null();
-                } else if is_composite(ty) {
-                    b.append_value(field);
+                col.push(if field == b"\\N" {
+                    None
+                } else if composite[i] || !field.contains(&b'\\') {
+                    Some(Cow::Borrowed(field))
                 } else {
-                    buf.clear();
+                    let mut buf = Vec::with_capacity(field.len());
                     unescape_tsv(field, &mut buf);
-                    b.append_value(&buf);
-                }
+                    Some(Cow::Owned(buf))
+                });
+            }
+            if fields.as_mut().and_then(Iterator::next).is_some() {
+                return Err(field_count_error(
+                    rows,
+                    "Tab found where line feed is expected. It's like your file has more columns than expected.",
+                ));
             }
         }
     }
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(types.len());
-    for (b, ty) in builders.iter_mut().zip(types) {
-        let strings = b.finish();
-        let parsed = parse_column(&strings, ty, opts, OnError::Throw).map_err(|e| {
+    for (col, ty) in cols.iter().zip(types) {
+        let texts: Vec<Option<&[u8]>> = col.iter().map(|t| t.as_deref()).collect();
+        let parsed = parse_texts(&texts, ty, opts, OnError::Throw).map_err(|e| {
             Error::new(ErrorCode::CANNOT_PARSE_INPUT_ASSERTION_FAILED, format!("Cannot parse input: {}", e.message()))
         })?;
         columns.push(if ty.is_nullable() { parsed } else { strip_nulls(parsed, ty)? });
