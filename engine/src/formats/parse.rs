@@ -370,9 +370,30 @@ fn parse_time(rest: &[u8]) -> Option<(i64, &[u8])> {
     Some((secs, frac))
 }
 
+/// Local seconds of exactly `YYYY-MM-DD hh:mm:ss`, else None.
+fn fixed_datetime(t: &[u8]) -> Option<i64> {
+    if t.len() != 19 || t[4] != b'-' || t[7] != b'-' || t[10] != b' ' || t[13] != b':' || t[16] != b':' {
+        return None;
+    }
+    let d = |i: usize| -> Option<i64> {
+        let (a, b) = (t[i].wrapping_sub(b'0'), t[i + 1].wrapping_sub(b'0'));
+        (a < 10 && b < 10).then_some((a * 10 + b) as i64)
+    };
+    let (y, m, day) = (d(0)? * 100 + d(2)?, d(5)?, d(8)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let days = days_from_civil(y, m as u32, day as u32);
+    Some(days * 86_400 + d(11)? * 3600 + d(14)? * 60 + d(17)?)
+}
+
 /// Parses a DateTime text into (UTC seconds, fraction digits).
 fn parse_datetime<'a>(text: &'a [u8], zone: &Zone, ty: &ChType) -> Result<(i64, &'a [u8])> {
     let bad = || err(ErrorCode::CANNOT_PARSE_DATETIME, format!("Cannot read DateTime: Cannot parse {ty} from String"));
+    // Fast path: exactly `YYYY-MM-DD hh:mm:ss`.
+    if let Some(v) = fixed_datetime(text) {
+        return Ok((zone.local_to_utc(v), &text[..0]));
+    }
     // A Unix timestamp: digits only (not the 8-digit YYYYMMDD form), with an optional fraction.
     let (int_part, frac) = match text.iter().position(|&c| c == b'.') {
         Some(p) => (&text[..p], &text[p + 1..]),

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use arrow::array::{Array, FixedSizeBinaryBuilder};
+use arrow::array::{Array, ArrayRef, FixedSizeBinaryBuilder};
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::ColumnarValue;
 use datafusion::scalar::ScalarValue;
@@ -65,8 +65,16 @@ fn build_to_string(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<Ty
     call(name, to_string_kernel, vec![arg], ret)
 }
 
+/// Argument 0 as an array: one row when it is a constant (the result is then a constant).
+fn arg0(args: &KernelArgs) -> DfResult<ArrayRef> {
+    match args.args.first() {
+        Some(ColumnarValue::Scalar(s)) => s.to_array(),
+        _ => args.array(0),
+    }
+}
+
 fn to_string_kernel(args: &KernelArgs) -> DfResult<ColumnarValue> {
-    let array = args.array(0)?;
+    let array = arg0(args)?;
     let ty = args.arg_types.first().cloned().unwrap_or(ChType::Nothing);
     let out = to_text_column(array.as_ref(), &ty, &TextOptions::default()).map_err(Error::into_datafusion)?;
     if args.all_scalar() && out.len() == 1 {
@@ -103,7 +111,7 @@ fn to_fixed_string_kernel(args: &KernelArgs) -> DfResult<ColumnarValue> {
         return Err(Error::new(ErrorCode::LOGICAL_ERROR, "toFixedString without a FixedString type").into_datafusion());
     };
     let n = *n;
-    let array = args.array(0)?;
+    let array = arg0(args)?;
     let strings = crate::formats::parse::parse_column(
         array.as_ref(),
         &ChType::String,
@@ -159,8 +167,6 @@ mod tests {
             ColumnarValue::Scalar(s) => s.to_array(),
         }
     }
-
-    use arrow::array::ArrayRef;
 
     #[test]
     fn to_string_texts() {
