@@ -32,7 +32,15 @@ pub enum OnError {
 /// Parses every value of a String (BinaryView) or FixedString column as type
 /// `ty`, in the basic (strict) text format. NULL input rows stay NULL.
 pub fn parse_column(strings: &dyn Array, ty: &ChType, opts: &TextOptions, on_error: OnError) -> Result<ArrayRef> {
-    let texts = texts_of(strings)?;
+    let mut texts = texts_of(strings)?;
+    if ty.is_nullable() && !ty.is_string_or_fixed() {
+        // CAST('\\N' AS Nullable(Int32)) and CAST('null' AS Nullable(Int32)) are NULL.
+        for t in texts.iter_mut() {
+            if t.is_some_and(|t| t == b"\\N" || t.eq_ignore_ascii_case(b"null")) {
+                *t = None;
+            }
+        }
+    }
     parse_texts(&texts, ty, opts, on_error)
 }
 
@@ -66,7 +74,13 @@ fn show(text: &[u8]) -> String {
 
 /// Error 6 with ClickHouse's wording; the parsed prefix is the leading run of number/date characters.
 fn syntax(text: &[u8], ty: &ChType) -> Error {
-    let n = text.iter().take_while(|c| c.is_ascii_digit() || b"+-.:".contains(c)).count().min(text.len());
+    let n = text.iter().take_while(|c| c.is_ascii_digit() || b"+-.:".contains(c)).count();
+    syntax_at(text, ty, n)
+}
+
+/// Error 6 after `n` parsed bytes.
+fn syntax_at(text: &[u8], ty: &ChType, n: usize) -> Error {
+    let n = n.min(text.len());
     let at = if n == 0 {
         "at begin of string".to_string()
     } else {
@@ -145,7 +159,8 @@ fn parse_int_limbs(text: &[u8], ty: &ChType) -> Result<[u64; 4]> {
         ));
     }
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(syntax(text, ty));
+        let n = text.len() - digits.len() + digits.iter().take_while(|c| c.is_ascii_digit()).count();
+        return Err(syntax_at(text, ty, if n == text.len() - digits.len() { 0 } else { n }));
     }
     let mut limbs = [0u64; 4];
     for &d in digits {
@@ -445,11 +460,24 @@ fn parse_uuid(text: &[u8], out: &mut [u8]) -> Result<()> {
 }
 
 fn parse_ipv4(text: &[u8]) -> Result<u32> {
-    std::str::from_utf8(text)
-        .ok()
-        .and_then(|s| s.parse::<std::net::Ipv4Addr>().ok())
-        .map(u32::from)
-        .ok_or_else(|| err(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse IPv4 {}", show(text))))
+    let bad = || err(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse IPv4 {}", show(text)));
+    let mut v: u32 = 0;
+    let mut parts = 0;
+    for part in text.split(|&c| c == b'.') {
+        if part.is_empty() || !part.iter().all(u8::is_ascii_digit) || parts == 4 {
+            return Err(bad());
+        }
+        let x = part.iter().try_fold(0u32, |a, d| a.checked_mul(10)?.checked_add((d - b'0') as u32)).ok_or_else(bad)?;
+        if x > 255 {
+            return Err(bad());
+        }
+        v = v << 8 | x;
+        parts += 1;
+    }
+    if parts != 4 {
+        return Err(bad());
+    }
+    Ok(v)
 }
 
 fn parse_ipv6(text: &[u8], out: &mut [u8]) -> Result<()> {

@@ -270,6 +270,28 @@ fn dates_and_times() {
 #[test]
 fn parse_errors_carry_clickhouse_codes() {
     assert_eq!(parse_err("Int32", "x"), 6);
+    // toInt32('1.5'): syntax error at position 1 (parsed just '1')
+    let strings: BinaryViewArray = vec![Some(&b"1.5"[..])].into_iter().collect();
+    let e = parse_column(&strings, &ChType::Int32, &TextOptions::default(), OnError::Throw).unwrap_err();
+    assert!(e.message().ends_with("syntax error at position 1 (parsed just '1')"), "{}", e.message());
+    // CAST('\\N' AS Nullable(Int32)), CAST('null' AS Nullable(Int32)) → NULL; CAST('NULL' AS Nullable(String)) → 'NULL'
+    let strings: BinaryViewArray = vec![Some(&b"\\N"[..]), Some(b"null"), Some(b"5")].into_iter().collect();
+    let n = parse_column(&strings, &ty("Nullable(Int32)"), &TextOptions::default(), OnError::Throw).unwrap();
+    assert_eq!(n.as_primitive::<Int32Type>().iter().collect::<Vec<_>>(), vec![None, None, Some(5)]);
+    let strings: BinaryViewArray = vec![Some(&b"NULL"[..])].into_iter().collect();
+    let n = parse_column(&strings, &ty("Nullable(String)"), &TextOptions::default(), OnError::Throw).unwrap();
+    assert_eq!(n.as_binary_view().value(0), b"NULL");
+    // toIPv4('01.2.3.4') = 1.2.3.4; '1.2.3', '256.1.1.1', '1.2.3.4 ' fail
+    assert_eq!(roundtrip("IPv4", &["0001.2.3.4"]), "1.2.3.4\n");
+    for bad in ["1.2.3", "256.1.1.1", "1.2.3.4 ", "1.2.3.4.5", ""] {
+        assert!(parse_column(
+            &[Some(bad.as_bytes())].into_iter().collect::<BinaryViewArray>(),
+            &ChType::IPv4,
+            &TextOptions::default(),
+            OnError::Throw
+        )
+        .is_err());
+    }
     let strings: BinaryViewArray = vec![Some(&b"1 "[..])].into_iter().collect();
     let e = parse_column(&strings, &ChType::Int32, &TextOptions::default(), OnError::Throw).unwrap_err();
     assert_eq!(e.message(), "Cannot parse string '1 ' as Int32: syntax error at position 1 (parsed just '1')");
