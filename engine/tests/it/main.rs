@@ -2,3 +2,4 @@
 
 mod api;
 mod fuzz;
+mod sql_tests;
