@@ -639,8 +639,23 @@ fn mismatch(ty: &ChType, dt: &DataType) -> Error {
 }
 
 impl ValueWriter {
-    /// Downcasts `array` (storage of `ty`) once.
+    /// Downcasts `array` (storage of `ty`) once. An array stored in another
+    /// Arrow type than `ty.to_arrow()` (e.g. Int64 for a UInt64 column) is cast first.
     pub fn new(array: &dyn Array, ty: &ChType, opts: &TextOptions) -> Result<ValueWriter> {
+        match Self::new_exact(array, ty, opts) {
+            Ok(w) => Ok(w),
+            Err(e) => {
+                let want = ty.to_arrow();
+                if array.data_type() == &want {
+                    return Err(e);
+                }
+                let cast = arrow::compute::cast(array, &want).map_err(|_| e)?;
+                Self::new_exact(cast.as_ref(), ty, opts)
+            }
+        }
+    }
+
+    fn new_exact(array: &dyn Array, ty: &ChType, opts: &TextOptions) -> Result<ValueWriter> {
         let dt = array.data_type();
         let nulls = array.logical_nulls();
         macro_rules! prim {

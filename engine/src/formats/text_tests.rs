@@ -400,6 +400,15 @@ fn to_text_column_is_raw() {
 }
 
 #[test]
+fn other_arrow_storage_is_cast() {
+    // DataFusion's count is Int64; the column is UInt64.
+    let a: ArrayRef = Arc::new(Int64Array::from(vec![3, 4]));
+    assert_eq!(tsv_of(a, &ChType::UInt64), "3\n4\n");
+    let s: ArrayRef = Arc::new(StringArray::from(vec!["a\tb"]));
+    assert_eq!(tsv_of(s, &ChType::String), "a\\tb\n");
+}
+
+#[test]
 fn nothing_and_enum_errors() {
     let n: ArrayRef = Arc::new(NullArray::new(2));
     assert_eq!(tsv_of(n, &ty("Nullable(Nothing)")), "\\N\n\\N\n");
