@@ -181,3 +181,34 @@ pub(crate) async fn create_table(shared: &Shared, state: &SessionState, ct: &Cre
     }
     Ok(QueryResult::empty())
 }
+
+/// CREATE VIEW: the query is bound once to check it and learn its columns.
+pub(crate) fn create_view(
+    shared: &Shared,
+    state: &SessionState,
+    database: Option<String>,
+    name: &str,
+    query: crate::sql::ast::SelectQuery,
+    if_not_exists: bool,
+    or_replace: bool,
+) -> Result<QueryResult> {
+    let db = database.unwrap_or_else(|| state.database.clone());
+    if !shared.catalog.database_exists(&db) {
+        return Err(Error::new(ErrorCode::UNKNOWN_DATABASE, format!("Database {db} does not exist")));
+    }
+    let bound = bind(shared, state, &query)?;
+    let columns: Vec<Column> = bound.columns.iter().map(|c| Column::new(c.name.clone(), c.ty.clone())).collect();
+    let mut text = format!("CREATE VIEW {}.{}\n(\n", quote_ident(&db), quote_ident(name));
+    let cols: Vec<String> = columns.iter().map(|c| format!("    `{}` {}", c.name.replace('`', "\\`"), c.ty)).collect();
+    text.push_str(&cols.join(",\n"));
+    text.push_str("\n)");
+    if or_replace {
+        shared.catalog.drop_table(&db, name, true)?;
+    }
+    let table = std::sync::Arc::new(crate::storage::view::ViewTable::new(columns, query));
+    shared.catalog.add_table(
+        TableEntry { database: db, name: name.to_string(), table, create_query: text, comment: String::new() },
+        if_not_exists,
+    )?;
+    Ok(QueryResult::empty())
+}

@@ -257,6 +257,12 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
             Ok(QueryResult::empty())
         }
         StatementKind::CreateTable(ct) => ddl::create_table(shared, qs, &ct).await,
+        StatementKind::CreateView { if_not_exists, or_replace, database, name, query, materialized, to } => {
+            if materialized || to.is_some() {
+                return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "Materialized views are not supported yet"));
+            }
+            ddl::create_view(shared, qs, database, &name, *query, if_not_exists, or_replace)
+        }
         StatementKind::CreateDatabase { if_not_exists, name, .. } => {
             shared.catalog.create_database(&name, if_not_exists)?;
             Ok(QueryResult::empty())
@@ -314,7 +320,6 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
 
 fn statement_name(k: &StatementKind) -> &'static str {
     match k {
-        StatementKind::CreateView { .. } => "CREATE VIEW",
         StatementKind::Exchange { .. } => "EXCHANGE TABLES",
         StatementKind::Alter { .. } => "ALTER",
         StatementKind::Delete { .. } => "DELETE",

@@ -3,6 +3,7 @@
 
 pub mod ast;
 pub mod binder;
+pub mod lexer;
 pub mod parser;
 
 pub use parser::{parse, ParserLimits};

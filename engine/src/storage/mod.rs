@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod memory;
 pub mod table_functions;
+pub mod view;
 
 use std::sync::Arc;
 
@@ -63,6 +64,11 @@ pub trait Table: Send + Sync + std::fmt::Debug {
 
     /// Rows stored, when cheap to know.
     fn total_rows(&self) -> Option<u64> {
+        None
+    }
+
+    /// The query of a view, which the binder expands in place.
+    fn view_query(&self) -> Option<&ast::SelectQuery> {
         None
     }
 

@@ -113,7 +113,7 @@ impl TableProvider for GeneratedTable {
     async fn scan(
         &self,
         state: &dyn DfSession,
-        _projection: Option<&Vec<usize>>,
+        projection: Option<&Vec<usize>>,
         _filters: &[DfExpr],
         limit: Option<usize>,
     ) -> DfResult<Arc<dyn ExecutionPlan>> {
@@ -143,6 +143,6 @@ impl TableProvider for GeneratedTable {
                 step: self.step,
             })));
         }
-        Ok(Arc::new(LazyMemoryExec::try_new(self.schema.clone(), generators)?))
+        Ok(Arc::new(LazyMemoryExec::try_new(self.schema.clone(), generators)?.with_projection(projection.cloned())))
     }
 }

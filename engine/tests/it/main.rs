@@ -1,3 +1,4 @@
 //! The one integration-test binary: each module is a test area.
 
 mod api;
+mod fuzz;

@@ -85,6 +85,10 @@ impl Binder<'_> {
             crate::system::table(self, name)?
         } else {
             let entry = self.catalog.table(db, name)?;
+            if let Some(q) = entry.table.view_query() {
+                let bound = self.bind_query(q)?;
+                return self.subquery_result(bound, Some(qualifier));
+            }
             let cols = entry.table.columns().into_iter().filter(|c| c.is_physical()).collect::<Vec<_>>();
             (entry.table.provider(), cols)
         };

@@ -217,7 +217,6 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
 
     for unsupported in [
         (s.with_totals && s.having.is_some(), "WITH TOTALS together with HAVING"),
-        (s.qualify.is_some(), "QUALIFY"),
         (s.distinct_on.is_some(), "DISTINCT ON"),
         (s.with_ties, "WITH TIES"),
     ] {
@@ -388,6 +387,10 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         Some(h) => Some(b.bind_expr(h, &with_agg("HAVING"))?),
         None => None,
     };
+    let mut qualify = match &s.qualify {
+        Some(q) => Some(b.bind_expr(q, &with_agg("QUALIFY"))?),
+        None => None,
+    };
     let mut order: Vec<(TypedExpr, bool, Option<bool>)> = Vec::new();
     let order_items: Vec<(Expr, bool, Option<bool>)> = match s.order_by_all {
         Some((desc, nulls)) => {
@@ -442,6 +445,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         }
         order = order.into_iter().map(|(e, d, n)| Ok((rb(&e, "ORDER BY")?, d, n))).collect::<Result<_>>()?;
         limit_by_keys = limit_by_keys.iter().map(|k| rb(k, "LIMIT BY")).collect::<Result<_>>()?;
+        qualify = qualify.map(|q| rb(&q, "QUALIFY")).transpose()?;
         windows = windows
             .into_iter()
             .map(|(w, t)| Ok((rb(&TypedExpr::new(w, t.clone()), "window function")?.expr, t)))
@@ -453,6 +457,9 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         let wexprs: Vec<DfExpr> =
             windows.iter().enumerate().map(|(i, (w, _))| w.clone().alias(format!("__w{i}"))).collect();
         plan = LogicalPlanBuilder::from(plan).window(wexprs)?.build()?;
+    }
+    if let Some(q) = &qualify {
+        plan = LogicalPlanBuilder::from(plan).filter(as_predicate(q)?)?.build()?;
     }
 
     // Projection: the SELECT list, then hidden ORDER BY / LIMIT BY keys.
