@@ -25,9 +25,9 @@ use arrow::array::{
 };
 use arrow::buffer::{NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow::datatypes::{i256, DataType, TimeUnit};
-use chrono::{Offset, TimeZone};
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::functions::dates::tz;
 use crate::types::ChType;
 
 /// Options that change text forms.
@@ -95,24 +95,22 @@ pub fn to_text_column(array: &dyn Array, ty: &ChType, opts: &TextOptions) -> Res
     Ok(Arc::new(builder.finish()))
 }
 
-/// A resolved time zone: UTC gets integer arithmetic only.
-#[derive(Debug, Clone, Copy)]
+/// A resolved time zone: UTC gets integer arithmetic only; other zones use the
+/// precomputed offset transitions of `functions::dates::tz` (no chrono per value).
+#[derive(Debug, Clone)]
 pub enum Zone {
     Utc,
-    Tz(chrono_tz::Tz),
+    Tz(Arc<tz::Zone>),
 }
 
 impl Zone {
-    /// Resolves a zone name (error 1000 UNKNOWN_TIMEZONE… ClickHouse uses BAD_ARGUMENTS 36).
+    /// Resolves a zone name (unknown zone: BAD_ARGUMENTS 36, as ClickHouse says).
     pub fn parse(name: &str) -> Result<Zone> {
         match name {
             "UTC" | "Etc/UTC" | "UCT" | "Etc/UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu" => {
                 Ok(Zone::Utc)
             }
-            _ => name
-                .parse::<chrono_tz::Tz>()
-                .map(Zone::Tz)
-                .map_err(|_| Error::new(ErrorCode::BAD_ARGUMENTS, format!("Invalid time zone: {name}"))),
+            _ => tz::zone(name).map(Zone::Tz),
         }
     }
 
@@ -122,35 +120,21 @@ impl Zone {
     }
 
     /// Seconds to add to UTC to get local time at instant `secs`.
+    #[inline]
     pub fn offset_at(&self, secs: i64) -> i64 {
         match self {
             Zone::Utc => 0,
-            Zone::Tz(tz) => match chrono::DateTime::from_timestamp(secs, 0) {
-                Some(dt) => tz.offset_from_utc_datetime(&dt.naive_utc()).fix().local_minus_utc() as i64,
-                None => 0,
-            },
+            Zone::Tz(z) => z.offset_at(secs) as i64,
         }
     }
 
     /// UTC epoch seconds of a local civil time in this zone (earliest on ambiguity,
-    /// the instant after the gap when the time does not exist).
+    /// the offset after the change inside a DST gap, as ClickHouse does).
+    #[inline]
     pub fn local_to_utc(&self, local_secs: i64) -> i64 {
         match self {
             Zone::Utc => local_secs,
-            Zone::Tz(tz) => {
-                let Some(naive) = chrono::DateTime::from_timestamp(local_secs, 0).map(|d| d.naive_utc()) else {
-                    return local_secs;
-                };
-                match tz.from_local_datetime(&naive) {
-                    chrono::LocalResult::Single(d) => d.timestamp(),
-                    chrono::LocalResult::Ambiguous(a, _) => a.timestamp(),
-                    chrono::LocalResult::None => {
-                        // In a gap (spring forward): ClickHouse applies the offset after the gap.
-                        let off = self.offset_at(local_secs + 86400);
-                        local_secs - off
-                    }
-                }
-            }
+            Zone::Tz(z) => z.from_local(local_secs),
         }
     }
 }
@@ -639,8 +623,23 @@ fn mismatch(ty: &ChType, dt: &DataType) -> Error {
 }
 
 impl ValueWriter {
-    /// Downcasts `array` (storage of `ty`) once.
+    /// Downcasts `array` (storage of `ty`) once. An array stored in another
+    /// Arrow type than `ty.to_arrow()` (e.g. Int64 for a UInt64 column) is cast first.
     pub fn new(array: &dyn Array, ty: &ChType, opts: &TextOptions) -> Result<ValueWriter> {
+        match Self::new_exact(array, ty, opts) {
+            Ok(w) => Ok(w),
+            Err(e) => {
+                let want = ty.to_arrow();
+                if array.data_type() == &want {
+                    return Err(e);
+                }
+                let cast = arrow::compute::cast(array, &want).map_err(|_| e)?;
+                Self::new_exact(cast.as_ref(), ty, opts)
+            }
+        }
+    }
+
+    fn new_exact(array: &dyn Array, ty: &ChType, opts: &TextOptions) -> Result<ValueWriter> {
         let dt = array.data_type();
         let nulls = array.logical_nulls();
         macro_rules! prim {

@@ -400,6 +400,15 @@ fn to_text_column_is_raw() {
 }
 
 #[test]
+fn other_arrow_storage_is_cast() {
+    // DataFusion's count is Int64; the column is UInt64.
+    let a: ArrayRef = Arc::new(Int64Array::from(vec![3, 4]));
+    assert_eq!(tsv_of(a, &ChType::UInt64), "3\n4\n");
+    let s: ArrayRef = Arc::new(StringArray::from(vec!["a\tb"]));
+    assert_eq!(tsv_of(s, &ChType::String), "a\\tb\n");
+}
+
+#[test]
 fn nothing_and_enum_errors() {
     let n: ArrayRef = Arc::new(NullArray::new(2));
     assert_eq!(tsv_of(n, &ty("Nullable(Nothing)")), "\\N\n\\N\n");
@@ -460,5 +469,32 @@ fn bench_read_tsv() {
         let t = std::time::Instant::now();
         read_tsv(&col, std::slice::from_ref(ty), &TextOptions::default(), TsvKind::Plain).unwrap();
         eprintln!("  {ty}: {:?}", t.elapsed());
+    }
+}
+
+#[test]
+fn tsv_round_trip_many_types() {
+    let cases = [
+        ("LowCardinality(Nullable(String))", "a\\tb\n\\N\n"),
+        ("Nullable(UInt8)", "1\n\\N\n"),
+        ("Map(String, Nullable(Int64))", "{'a':NULL,'b':-1}\n{}\n"),
+        ("Tuple(Array(UInt8), Map(String, String))", "([1,2],{'k':'v\\'w'})\n([],{})\n"),
+        ("Enum16('x' = -1000, 'y' = 1000)", "x\ny\n"),
+        ("Int256", "-57896044618658097711785492504343953926634992332820282019728792003956564819968\n0\n"),
+        ("Array(Nullable(DateTime64(3, 'UTC')))", "['2024-01-02 03:04:05.100',NULL]\n"),
+        ("Array(IPv6)", "['::1','2001:db8::1']\n"),
+        ("Nullable(Decimal(76, 30))", "1.000000000000000000000000000001\n\\N\n"),
+        ("Float32", "0.1\n-inf\n"),
+        ("Bool", "true\nfalse\n"),
+        ("Nullable(Nothing)", "\\N\n"),
+    ];
+    let opts = TextOptions::default();
+    for (t, text) in cases {
+        let types = vec![ty(t)];
+        let batch = read_tsv(text.as_bytes(), &types, &opts, TsvKind::Plain).unwrap();
+        assert_eq!(batch.column(0).data_type(), &types[0].to_arrow(), "{t}");
+        let mut out = Vec::new();
+        write_tsv(&mut out, &[batch], &types, &[], &opts, TsvKind::Plain).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), text, "{t}");
     }
 }
