@@ -148,7 +148,7 @@ fn parse_int_limbs(text: &[u8], ty: &ChType) -> Result<[u64; 4]> {
     };
     if text.is_empty() {
         return Err(err(
-            ErrorCode::CANNOT_PARSE_TEXT,
+            ErrorCode::ATTEMPT_TO_READ_AFTER_EOF,
             format!("Attempt to read after eof: Cannot parse {ty} from String, because value is too short"),
         ));
     }
@@ -281,7 +281,7 @@ fn parse_bool(text: &[u8]) -> Result<bool> {
         "true" | "t" | "y" | "yes" | "on" | "enable" | "enabled" | "1" => Ok(true),
         "false" | "f" | "n" | "no" | "off" | "disable" | "disabled" | "0" => Ok(false),
         _ => Err(err(
-            ErrorCode::CANNOT_PARSE_TEXT,
+            ErrorCode::CANNOT_PARSE_BOOL,
             format!("Cannot parse boolean value here: '{s}', should be 'true' or 'false'"),
         )),
     }
@@ -460,7 +460,7 @@ fn parse_uuid(text: &[u8], out: &mut [u8]) -> Result<()> {
 }
 
 fn parse_ipv4(text: &[u8]) -> Result<u32> {
-    let bad = || err(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse IPv4 {}", show(text)));
+    let bad = || err(ErrorCode::CANNOT_PARSE_IPV4, format!("Cannot parse IPv4 {}", show(text)));
     let mut v: u32 = 0;
     let mut parts = 0;
     for part in text.split(|&c| c == b'.') {
@@ -486,7 +486,7 @@ fn parse_ipv6(text: &[u8], out: &mut [u8]) -> Result<()> {
         Ok(a) => a,
         Err(_) => match s.parse::<std::net::Ipv4Addr>() {
             Ok(v4) => v4.to_ipv6_mapped(),
-            Err(_) => return Err(err(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse IPv6 {s}"))),
+            Err(_) => return Err(err(ErrorCode::CANNOT_PARSE_IPV6, format!("Cannot parse IPv6 {s}"))),
         },
     };
     out.copy_from_slice(&addr.octets());
@@ -502,7 +502,7 @@ fn enum_code(text: &[u8], items: impl Iterator<Item = (String, i64)> + Clone) ->
             return Ok(code);
         }
     }
-    Err(err(ErrorCode::BAD_ARGUMENTS, format!("Unknown element '{}' for enum", show(text))))
+    Err(err(ErrorCode::UNKNOWN_ELEMENT_OF_ENUM, format!("Unknown element '{}' for enum", show(text))))
 }
 
 fn pow10(n: u32) -> i64 {
@@ -593,7 +593,7 @@ pub(crate) fn parse_texts(
         ChType::FixedString(n) => fixed(texts, *n, on_error, |s, out| {
             if s.len() > out.len() {
                 return Err(err(
-                    ErrorCode::CANNOT_PARSE_TEXT,
+                    ErrorCode::TOO_LARGE_STRING_SIZE,
                     format!("String too long for type FixedString({})", out.len()),
                 ));
             }

@@ -128,7 +128,7 @@ fn to_fixed_string_kernel(args: &KernelArgs) -> DfResult<ColumnarValue> {
             Some(s) => {
                 if s.len() > n {
                     return Err(Error::new(
-                        ErrorCode::ARGUMENT_OUT_OF_BOUND, // ClickHouse: 131 TOO_LARGE_STRING_SIZE (not in ErrorCode yet)
+                        ErrorCode::TOO_LARGE_STRING_SIZE,
                         format!("String too long for type FixedString({n})"),
                     )
                     .into_datafusion());
