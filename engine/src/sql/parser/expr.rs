@@ -574,7 +574,12 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn number_literal(&self, t: crate::sql::lexer::Token) -> P<Literal> {
-        let text = self.text(t);
+        let owned;
+        let mut text = self.text(t);
+        if text.contains('_') {
+            owned = text.replace('_', "");
+            text = &owned;
+        }
         let (radix, digits) = if let Some(h) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
             (16, h)
         } else if let Some(b) = text.strip_prefix("0b").or_else(|| text.strip_prefix("0B")) {
@@ -653,6 +658,11 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn parse_parameter(&mut self) -> P<Expr> {
         use TokenKind as K;
+        let is_param =
+            matches!(self.peek_n(1).kind, K::BareWord | K::QuotedIdentifier) && self.peek_n(2).kind == K::Colon;
+        if !is_param {
+            return self.parse_map_literal();
+        }
         self.advance();
         let name = self.ident()?;
         let colon = self.expect(K::Colon, "Colon")?;
@@ -670,6 +680,26 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// `{k: v, …}` → `map(k, v, …)`.
+    #[inline(never)]
+    fn parse_map_literal(&mut self) -> P<Expr> {
+        use TokenKind as K;
+        self.advance();
+        self.enter(2)?;
+        let mut args = Vec::new();
+        while !self.is(K::ClosingCurlyBrace) {
+            args.push(self.parse_expr()?);
+            self.expect(K::Colon, "Colon")?;
+            args.push(self.parse_expr()?);
+            if !self.eat(K::Comma) {
+                break;
+            }
+        }
+        self.expect(K::ClosingCurlyBrace, "closing curly brace")?;
+        self.leave(2);
+        Ok(Expr::call("map", args))
     }
 
     fn parse_parens(&mut self) -> P<Expr> {

@@ -445,6 +445,11 @@ impl<'a> Parser<'a> {
             "DELETE" => self.parse_delete(),
             "SET" => {
                 self.advance();
+                // `SET flag` alone means `SET flag = 1`.
+                if matches!(self.peek_n(1).kind, TokenKind::EndOfStream | TokenKind::Semicolon) {
+                    let name = self.ident()?;
+                    return Ok(StatementKind::Set(vec![(name, Expr::Literal(Literal::Bool(true)))]));
+                }
                 Ok(StatementKind::Set(self.settings_list()?))
             }
             "USE" => {

@@ -156,7 +156,7 @@ impl<'a> Parser<'a> {
             let e = self.parse_expr_implicit_alias()?;
             self.check_ast_depth(&e, SELECT_LIST_AST_BASE)?;
             s.projection.push(e);
-            if !self.eat(TokenKind::Comma) {
+            if !self.eat(TokenKind::Comma) || self.select_list_ends() {
                 break;
             }
         }
@@ -230,6 +230,41 @@ impl<'a> Parser<'a> {
             s.settings = self.settings_list()?;
         }
         Ok(s)
+    }
+
+    /// A trailing comma in the select list (`SELECT a, FROM t`) is allowed by ClickHouse.
+    fn select_list_ends(&mut self) -> bool {
+        const CLAUSES: &[&str] = &[
+            "FROM",
+            "PREWHERE",
+            "WHERE",
+            "GROUP",
+            "HAVING",
+            "WINDOW",
+            "QUALIFY",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "SETTINGS",
+            "FORMAT",
+            "UNION",
+            "EXCEPT",
+            "INTERSECT",
+            "INTO",
+        ];
+        let t = self.peek();
+        match t.kind {
+            TokenKind::EndOfStream | TokenKind::Semicolon | TokenKind::ClosingRoundBracket => true,
+            TokenKind::BareWord => {
+                let w = self.text(t);
+                CLAUSES.iter().any(|c| c.eq_ignore_ascii_case(w))
+                    && !matches!(
+                        self.peek_n(1).kind,
+                        TokenKind::OpeningRoundBracket | TokenKind::Dot | TokenKind::Comma
+                    )
+            }
+            _ => false,
+        }
     }
 
     fn parse_checked_expr(&mut self) -> P<Expr> {

@@ -31,14 +31,6 @@ fn names(sql: &str) -> Vec<String> {
     select(sql).projection.iter().map(|e| e.to_string()).collect()
 }
 
-#[test]
-fn smoke_debug() {
-    for q in ["SELECT 1+2", "SELECT a FROM t WHERE x = 1 ORDER BY a DESC LIMIT 10"] {
-        eprintln!("{:?}", p(q));
-    }
-    eprintln!("{:?}", names("SELECT 1+2, -5, x IN (1,2)"));
-}
-
 fn expr(sql: &str) -> Expr {
     let s = select(&format!("SELECT {sql}"));
     s.projection.into_iter().next().unwrap_or(Expr::Literal(Literal::Null))
@@ -1053,4 +1045,15 @@ fn fuzz_no_panic() {
         }
     }
     assert!(ok > 0);
+}
+
+#[test]
+fn more_clickhouse_forms() {
+    assert_eq!(expr("{'a': 1, 'b': 2}").to_string(), "map('a', 1, 'b', 2)");
+    assert_eq!(expr("1_000"), lit(1000));
+    assert_eq!(names("SELECT 1, 2, FROM t"), vec!["1", "2"]);
+    assert_eq!(names("SELECT 1,"), vec!["1"]);
+    assert_eq!(one("SET flag"), StatementKind::Set(vec![("flag".into(), Expr::Literal(Literal::Bool(true)))]));
+    assert_eq!(names("SELECT /* a /* nested */ b */ 1"), vec!["1"]);
+    assert!(parse("SELECT /* a /* nested */ 1", ParserLimits::default()).is_err());
 }
