@@ -5,8 +5,9 @@
 //! token cursor, keywords, error messages in ClickHouse's shape
 //! (`Syntax error: failed at position N (tok): rest. Expected …`), the parser
 //! depth limit (`max_parser_depth`, error 306), the AST depth limit (`max_ast_depth`,
-//! error 167) and statement dispatch. Expressions live in `expr.rs`, SELECT in
-//! `select.rs`, DDL/DML statements in `ddl.rs` and `misc.rs`.
+//! error 167) and statement dispatch. Expressions live in `expr.rs` (special forms such
+//! as CASE/CAST/EXTRACT and window specs in `forms.rs`), SELECT in `select.rs`,
+//! CREATE/ALTER/INSERT in `ddl.rs` and the small statements in `misc.rs`.
 //!
 //! Binary operators are parsed in loops (precedence climbing), so a chain of
 //! 10,000 `+1` terms never recurses; its AST depth is tracked while it is built
@@ -15,6 +16,7 @@
 
 mod ddl;
 mod expr;
+mod forms;
 mod misc;
 mod select;
 #[cfg(test)]
