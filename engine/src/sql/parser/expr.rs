@@ -840,8 +840,12 @@ impl<'a> Parser<'a> {
             args.push(cond);
             call.name.push_str("If");
         }
+        if distinct {
+            // ClickHouse's parser turns `f(DISTINCT x)` into the -Distinct combinator:
+            // `count(DISTINCT x)` is `countDistinct(x)` (its column name too).
+            call.name.push_str("Distinct");
+        }
         call.args = args;
-        call.distinct = distinct;
         if self.eat_kws(&["IGNORE", "NULLS"]) {
             call.ignore_nulls = Some(true);
         } else if self.eat_kws(&["RESPECT", "NULLS"]) {
