@@ -777,6 +777,25 @@ impl<'a> Parser<'a> {
             {
                 return self.parse_interval()
             }
+            "X" | "B" if next.kind == K::StringLiteral && next.start == t.end => {
+                // X'4142' / b'0101': strings written in hex or binary digits.
+                self.pos += 2;
+                let digits = self.string_bytes(next);
+                let radix = if upper == "X" { 16 } else { 2 };
+                let per_byte = if radix == 16 { 2 } else { 8 };
+                let mut out = Vec::with_capacity(digits.len() / per_byte + 1);
+                let pad = (per_byte - digits.len() % per_byte) % per_byte;
+                let mut acc = 0u32;
+                for (i, &d) in std::iter::repeat_n(&b'0', pad).chain(digits.iter()).enumerate() {
+                    let v = (d as char).to_digit(radix).ok_or_else(|| self.error_at(next, "Expected digits"))?;
+                    acc = acc * radix + v;
+                    if (i + 1) % per_byte == 0 {
+                        out.push(acc as u8);
+                        acc = 0;
+                    }
+                }
+                return Ok(Expr::Literal(Literal::String(out)));
+            }
             "DATE" | "TIMESTAMP" if next.kind == K::StringLiteral => {
                 self.advance();
                 let s = self.advance();

@@ -278,6 +278,10 @@ fn expression_shapes() {
 fn more_clickhouse_forms() {
     assert_eq!(expr("{'a': 1, 'b': 2}").to_string(), "map('a', 1, 'b', 2)");
     assert_eq!(expr("1_000"), lit(1000));
+    assert_eq!(expr("X'414243'"), str_lit("ABC"));
+    assert_eq!(expr("x'4'"), Expr::Literal(Literal::String(vec![4])));
+    assert_eq!(expr("b'0100000101'"), Expr::Literal(Literal::String(vec![1, 5])));
+    assert_eq!(expr("x"), Expr::ident("x"));
     assert_eq!(names("SELECT 1, 2, FROM t"), vec!["1", "2"]);
     assert_eq!(names("SELECT 1,"), vec!["1"]);
     assert_eq!(one("SET flag"), StatementKind::Set(vec![("flag".into(), Expr::Literal(Literal::Bool(true)))]));
