@@ -729,8 +729,10 @@ impl<'a> Parser<'a> {
         use TokenKind as K;
         if self.kw("EXISTS") && (self.kw_at(2, "SELECT") || self.kw_at(2, "WITH")) {
             self.pos += 2;
+            self.enter_hundredths(PAREN_DEPTH)?;
             let q = self.parse_query()?;
             self.expect(K::ClosingRoundBracket, "closing round bracket")?;
+            self.leave_hundredths(PAREN_DEPTH);
             return Ok(Some(Expr::call("exists", vec![Expr::Subquery(Box::new(q))])));
         }
         if self.kw("COLUMNS")
@@ -743,6 +745,28 @@ impl<'a> Parser<'a> {
             return Ok(Some(Expr::Columns(re)));
         }
         Ok(None)
+    }
+
+    /// `X'4142'` / `b'0101'`: a string written in hex or binary digits.
+    #[inline(never)]
+    fn digit_string(&mut self, hex: bool) -> P<Expr> {
+        let next = self.peek_n(1);
+        self.pos += 2;
+        let digits = self.string_bytes(next);
+        let radix = if hex { 16 } else { 2 };
+        let per_byte = if hex { 2 } else { 8 };
+        let mut out = Vec::with_capacity(digits.len() / per_byte + 1);
+        let pad = (per_byte - digits.len() % per_byte) % per_byte;
+        let mut acc = 0u32;
+        for (i, &d) in std::iter::repeat_n(&b'0', pad).chain(digits.iter()).enumerate() {
+            let v = (d as char).to_digit(radix).ok_or_else(|| self.error_at(next, "Expected digits"))?;
+            acc = acc * radix + v;
+            if (i + 1) % per_byte == 0 {
+                out.push(acc as u8);
+                acc = 0;
+            }
+        }
+        Ok(Expr::Literal(Literal::String(out)))
     }
 
     /// A word not followed by `(`: literal keywords, special forms, identifiers.
@@ -778,23 +802,7 @@ impl<'a> Parser<'a> {
                 return self.parse_interval()
             }
             "X" | "B" if next.kind == K::StringLiteral && next.start == t.end => {
-                // X'4142' / b'0101': strings written in hex or binary digits.
-                self.pos += 2;
-                let digits = self.string_bytes(next);
-                let radix = if upper == "X" { 16 } else { 2 };
-                let per_byte = if radix == 16 { 2 } else { 8 };
-                let mut out = Vec::with_capacity(digits.len() / per_byte + 1);
-                let pad = (per_byte - digits.len() % per_byte) % per_byte;
-                let mut acc = 0u32;
-                for (i, &d) in std::iter::repeat_n(&b'0', pad).chain(digits.iter()).enumerate() {
-                    let v = (d as char).to_digit(radix).ok_or_else(|| self.error_at(next, "Expected digits"))?;
-                    acc = acc * radix + v;
-                    if (i + 1) % per_byte == 0 {
-                        out.push(acc as u8);
-                        acc = 0;
-                    }
-                }
-                return Ok(Expr::Literal(Literal::String(out)));
+                return self.digit_string(upper == "X");
             }
             "DATE" | "TIMESTAMP" if next.kind == K::StringLiteral => {
                 self.advance();
@@ -873,7 +881,9 @@ impl<'a> Parser<'a> {
         if self.eat_kw("OVER") {
             call.over = Some(if self.is(K::OpeningRoundBracket) {
                 self.advance();
+                self.enter(2)?;
                 let w = self.parse_window_body()?;
+                self.leave(2);
                 self.expect(K::ClosingRoundBracket, "closing round bracket")?;
                 w
             } else {

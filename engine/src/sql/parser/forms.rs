@@ -114,88 +114,91 @@ impl<'a> Parser<'a> {
     /// The SQL-standard call forms; None when the call is an ordinary one.
     #[inline(never)]
     pub(super) fn parse_special_call(&mut self, name: &str) -> P<Option<Expr>> {
-        use TokenKind as K;
-        let name = name.to_string();
-        let upper = name.to_ascii_uppercase();
-        Ok(match upper.as_str() {
-            "CAST" => {
-                let e = self.parse_expr()?;
-                if self.eat_kw("AS") {
-                    let type_name = self.type_text(true)?;
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::Cast { expr: Box::new(e), type_name, syntax: CastSyntax::Function })
-                } else {
-                    let mut args = vec![e];
-                    while self.eat(K::Comma) {
-                        args.push(self.parse_expr_alias()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call("CAST", args))
-                }
+        // One function per form keeps each recursive frame small (deep CAST(CAST(… nesting).
+        match name.to_ascii_uppercase().as_str() {
+            "CAST" => self.special_cast().map(Some),
+            "EXTRACT" if self.kw_at(1, "FROM") && self.peek().kind == TokenKind::BareWord => {
+                self.special_extract().map(Some)
             }
-            "EXTRACT" if self.kw_at(1, "FROM") && self.peek().kind == K::BareWord => {
-                let u = self.advance();
-                let f = extract_fn(self.text(u)).ok_or_else(|| self.error_at(u, "Expected date part"))?;
-                self.advance();
-                let e = self.parse_expr()?;
-                self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                Some(Expr::call(f, vec![e]))
+            "SUBSTRING" | "SUBSTR" => self.special_substring(name).map(Some),
+            "TRIM" if self.kw("BOTH") || self.kw("LEADING") || self.kw("TRAILING") => self.special_trim().map(Some),
+            "POSITION" => self.special_position(name).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// The rest of an ordinary argument list after `first`.
+    fn rest_args(&mut self, first: Expr) -> P<Vec<Expr>> {
+        let mut args = vec![first];
+        while self.eat(TokenKind::Comma) {
+            args.push(self.parse_expr_alias()?);
+        }
+        self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+        Ok(args)
+    }
+
+    fn special_cast(&mut self) -> P<Expr> {
+        let e = self.parse_expr()?;
+        if self.eat_kw("AS") {
+            let type_name = self.type_text(true)?;
+            self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+            return Ok(Expr::Cast { expr: Box::new(e), type_name, syntax: CastSyntax::Function });
+        }
+        Ok(Expr::call("CAST", self.rest_args(e)?))
+    }
+
+    fn special_extract(&mut self) -> P<Expr> {
+        let u = self.advance();
+        let f = extract_fn(self.text(u)).ok_or_else(|| self.error_at(u, "Expected date part"))?;
+        self.advance();
+        let e = self.parse_expr()?;
+        self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+        Ok(Expr::call(f, vec![e]))
+    }
+
+    fn special_substring(&mut self, name: &str) -> P<Expr> {
+        let s = self.parse_expr_alias()?;
+        if !self.eat_kw("FROM") {
+            return Ok(Expr::call(name, self.rest_args(s)?));
+        }
+        let a = self.parse_expr()?;
+        let mut args = vec![s, a];
+        if self.eat_kw("FOR") {
+            args.push(self.parse_expr()?);
+        }
+        self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+        Ok(Expr::call("substring", args))
+    }
+
+    fn special_trim(&mut self) -> P<Expr> {
+        let w = self.advance();
+        let f = match self.text(w).to_ascii_uppercase().as_str() {
+            "BOTH" => "trimBoth",
+            "LEADING" => "trimLeft",
+            _ => "trimRight",
+        };
+        let chars = if self.kw("FROM") { None } else { Some(self.parse_expr()?) };
+        self.expect_kw("FROM")?;
+        let s = self.parse_expr()?;
+        self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+        let mut args = vec![s];
+        args.extend(chars);
+        Ok(Expr::call(f, args))
+    }
+
+    fn special_position(&mut self, name: &str) -> P<Expr> {
+        let a = self.parse_expr_alias()?;
+        if !self.eat(TokenKind::ClosingRoundBracket) {
+            return Ok(Expr::call(name, self.rest_args(a)?));
+        }
+        Ok(match a {
+            // `position(needle IN haystack)` arrives as `in(needle, haystack)`.
+            Expr::Function(c) if c.name == "in" && c.args.len() == 2 => {
+                let mut it = c.args.into_iter();
+                let (needle, hay) = (it.next(), it.next());
+                Expr::call("position", hay.into_iter().chain(needle).collect())
             }
-            "SUBSTRING" | "SUBSTR" => {
-                let s = self.parse_expr_alias()?;
-                if self.eat_kw("FROM") {
-                    let a = self.parse_expr()?;
-                    let mut args = vec![s, a];
-                    if self.eat_kw("FOR") {
-                        args.push(self.parse_expr()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call("substring", args))
-                } else {
-                    let mut args = vec![s];
-                    while self.eat(K::Comma) {
-                        args.push(self.parse_expr_alias()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call(name.clone(), args))
-                }
-            }
-            "TRIM" if self.kw("BOTH") || self.kw("LEADING") || self.kw("TRAILING") => {
-                let w = self.advance();
-                let f = match self.text(w).to_ascii_uppercase().as_str() {
-                    "BOTH" => "trimBoth",
-                    "LEADING" => "trimLeft",
-                    _ => "trimRight",
-                };
-                let chars = if self.kw("FROM") { None } else { Some(self.parse_expr()?) };
-                self.expect_kw("FROM")?;
-                let s = self.parse_expr()?;
-                self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                let mut args = vec![s];
-                args.extend(chars);
-                Some(Expr::call(f, args))
-            }
-            "POSITION" => {
-                let a = self.parse_expr_alias()?;
-                if self.eat(K::ClosingRoundBracket) {
-                    match a {
-                        Expr::Function(c) if c.name == "in" && c.args.len() == 2 => {
-                            let mut it = c.args.into_iter();
-                            let (needle, hay) = (it.next(), it.next());
-                            Some(Expr::call("position", hay.into_iter().chain(needle).collect()))
-                        }
-                        other => Some(Expr::call(name.clone(), vec![other])),
-                    }
-                } else {
-                    let mut args = vec![a];
-                    while self.eat(K::Comma) {
-                        args.push(self.parse_expr_alias()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call(name.clone(), args))
-                }
-            }
-            _ => None,
+            other => Expr::call(name, vec![other]),
         })
     }
 

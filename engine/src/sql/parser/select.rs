@@ -104,8 +104,10 @@ impl<'a> Parser<'a> {
                 let name = self.ident()?;
                 self.advance();
                 self.advance();
+                self.enter_hundredths(PAREN_DEPTH)?;
                 let q = self.parse_query()?;
                 self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+                self.leave_hundredths(PAREN_DEPTH);
                 items.push(WithItem::Cte { name, query: Box::new(q) });
             } else {
                 match self.parse_expr_alias()? {

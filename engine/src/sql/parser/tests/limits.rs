@@ -314,3 +314,45 @@ fn fuzz_no_panic() {
     }
     assert!(ok > 0);
 }
+
+/// Every nesting construct stops at `max_parser_depth` before it needs more than the
+/// 8 MiB of stack the engine gives its query threads (measured in debug builds).
+#[test]
+fn deep_inputs_fit_in_8_mib_stack() {
+    let h = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(|| {
+            let cases = [
+                format!("SELECT {}1{}", "(SELECT ".repeat(300), ")".repeat(300)),
+                format!("SELECT * FROM {}t{}", "(SELECT * FROM ".repeat(300), ")".repeat(300)),
+                format!("SELECT {}1{}", "abs(".repeat(600), ")".repeat(600)),
+                format!("SELECT {}1{}", "[".repeat(1000), "]".repeat(1000)),
+                format!("SELECT {}1{}", "(".repeat(300), ")".repeat(300)),
+                format!("SELECT {}1", "NOT ".repeat(1000)),
+                format!("SELECT {}1", "-(".repeat(600)),
+                format!("SELECT {}1", "CASE WHEN 1 THEN ".repeat(1000)),
+                format!("SELECT 1{}", " ? 1 : 1".repeat(1000)),
+                format!("SELECT x{}1{}", "[x".repeat(1000), "]".repeat(1000)),
+                format!("SELECT {}1", "x -> ".repeat(1000)),
+                format!("{}SELECT 1", "EXPLAIN ".repeat(1000)),
+                format!("SELECT {}1{}", "(1, ".repeat(300), ")".repeat(300)),
+                format!("SELECT {}1 DAY", "INTERVAL ".repeat(1000)),
+                format!("SELECT {}1{}", "CAST(".repeat(600), " AS UInt8)".repeat(600)),
+                format!("SELECT {}1{}", "sum(1) OVER (ORDER BY ".repeat(400), ")".repeat(400)),
+                format!("SELECT 1{}", " IN (1".repeat(400)),
+                format!("SELECT {}1", "EXISTS(SELECT ".repeat(400)),
+                format!("{}SELECT 1", "WITH a AS (".repeat(400)),
+                format!("SELECT 1{}", " UNION ALL SELECT 1".repeat(2000)),
+                format!("SELECT {}1", "+".repeat(3000)),
+                format!("SELECT {}1", "{'a': ".repeat(1000)),
+            ];
+            for sql in cases {
+                let e = parse(&sql, ParserLimits::default()).expect_err("too deep");
+                assert!([62, 167, 306].contains(&e.code()), "{e}");
+            }
+        })
+        .expect("spawn");
+    if let Err(e) = h.join() {
+        std::panic::resume_unwind(e);
+    }
+}
