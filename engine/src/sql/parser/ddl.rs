@@ -539,6 +539,8 @@ impl<'a> Parser<'a> {
         }
         let source = if self.kw("VALUES") {
             self.advance();
+            // The rows are data, not query text: `max_query_size` does not apply to them.
+            self.size_limit = usize::MAX;
             let mut rows = Vec::new();
             while self.eat(TokenKind::OpeningRoundBracket) {
                 let mut row = Vec::new();

@@ -48,9 +48,16 @@ const MAX_AST_DEPTH: usize = 1000;
 /// Parses one or more `;`-separated statements.
 pub fn parse(sql: &str, limits: ParserLimits) -> Result<Vec<Statement>> {
     let mut p = Parser::new(sql, limits);
-    if sql.len() > limits.max_query_size {
-        return Err(p.query_size_error());
+    let r = parse_all(&mut p);
+    // `max_query_size` limits the tokens the parser reads; INSERT data (after FORMAT or
+    // VALUES) is not part of it, as in ClickHouse.
+    if let Some(t) = p.size_exceeded {
+        return Err(p.query_size_error(t));
     }
+    r
+}
+
+fn parse_all(p: &mut Parser<'_>) -> Result<Vec<Statement>> {
     let mut out = Vec::new();
     loop {
         while p.eat(TokenKind::Semicolon) {}
@@ -81,13 +88,25 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     depth: usize,
     limits: ParserLimits,
+    /// Tokens ending beyond this offset exceed `max_query_size`.
+    size_limit: usize,
+    size_exceeded: Option<Token>,
 }
 
 type P<T> = Result<T>;
 
 impl<'a> Parser<'a> {
     fn new(sql: &'a str, limits: ParserLimits) -> Self {
-        Parser { sql, lexer: Lexer::new(sql), toks: Vec::new(), pos: 0, depth: 0, limits }
+        Parser {
+            sql,
+            lexer: Lexer::new(sql),
+            toks: Vec::new(),
+            pos: 0,
+            depth: 0,
+            limits,
+            size_limit: limits.max_query_size,
+            size_exceeded: None,
+        }
     }
 
     // ---------- token cursor ----------
@@ -102,6 +121,12 @@ impl<'a> Parser<'a> {
                 }
             }
             let t = self.lexer.next_token();
+            if t.end > self.size_limit && t.kind != TokenKind::EndOfStream {
+                // Stop here: the query is cut at the limit and the error is reported by `parse`.
+                self.size_exceeded.get_or_insert(t);
+                self.toks.push(Token { kind: TokenKind::EndOfStream, start: t.start, end: t.start });
+                continue;
+            }
             self.toks.push(t);
         }
     }
@@ -235,13 +260,7 @@ impl<'a> Parser<'a> {
         s.get(a..b).unwrap_or("").to_string()
     }
 
-    fn query_size_error(&mut self) -> Error {
-        let max = self.limits.max_query_size;
-        let mut t = self.peek();
-        while t.kind != TokenKind::EndOfStream && t.end <= max {
-            self.advance();
-            t = self.peek();
-        }
+    fn query_size_error(&self, t: Token) -> Error {
         let tok = self.snippet(t.start, t.end);
         Error::new(
             ErrorCode::SYNTAX_ERROR,

@@ -126,6 +126,12 @@ fn max_query_size() {
         "{e}"
     );
     assert!(parse("SELECT 1", limits).is_ok());
+    assert_eq!(parse("SELECT 1, 2222222222222222222", limits).expect_err("size").code(), 62);
+    // INSERT data is not limited.
+    assert!(parse("INSERT INTO t VALUES (1), (2), (3), (4), (5), (6)", limits).is_ok());
+    let limits30 = ParserLimits { max_depth: 1000, max_query_size: 30 };
+    assert!(parse("INSERT INTO t FORMAT TSV\n1\n2\n3\n4\n5\n6\n7\n8\n9\n", limits30).is_ok());
+    assert_eq!(parse("INSERT INTO tttttttttttttttttttt VALUES (1)", limits).expect_err("size").code(), 62);
 }
 
 /// A deterministic xorshift PRNG for the fuzz test.
