@@ -450,7 +450,7 @@ impl<'a> Parser<'a> {
                             }
                             _ => return Err(self.error_at(n, "Expected identifier before .*")),
                         },
-                        _ => return Ok(e),
+                        _ => return Err(self.error_at(n, "Expected one of: number, identifier, asterisk")),
                     }
                 }
                 _ => return Ok(e),

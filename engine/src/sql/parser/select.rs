@@ -532,7 +532,7 @@ impl<'a> Parser<'a> {
                 JoinConstraint::Using(cols)
             }
         } else {
-            JoinConstraint::None
+            return Err(self.unexpected("Expected one of: ON, USING"));
         };
         Ok(TableExpr::Join { left: Box::new(left), right: Box::new(right), kind, strictness, global, constraint })
     }

@@ -24,6 +24,13 @@ fn error_positions_match_clickhouse() {
         ("SELECT 1 UNION SELECT", 22, "end of query"),
         ("SELECT * FROM t1 JOIN t2 ON", 28, "end of query"),
         ("ALTER TABLE t FOO", 15, "FOO"),
+        ("SELECT a FROM t JOIN s", 23, "end of query"),
+        ("SELECT a.", 10, "end of query"),
+        ("INSERT INTO t (a, VALUES (1)", 26, "("),
+        ("SELECT a FROM t WHERE a = ", 27, "end of query"),
+        ("SELECT a FROM t LIMIT 1,", 25, "end of query"),
+        ("SELECT CAST(1 AS)", 17, ")"),
+        ("SELECT 1 +* 2", 13, "2"),
     ];
     for (sql, pos, tok) in cases {
         let e = err(sql);
