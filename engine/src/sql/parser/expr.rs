@@ -292,6 +292,20 @@ impl<'a> Parser<'a> {
                     ld = expr_depth(&left);
                     flat = None;
                 }
+                Op::Bin(name) if matches!(name, "equals" | "notEquals") && self.any_all_subquery_follows() => {
+                    // `x = ANY (SELECT …)` is `x IN (SELECT …)`; `x != ALL (SELECT …)` is `x NOT IN (…)`.
+                    let any = self.kw("ANY");
+                    let f = match (name, any) {
+                        ("equals", true) => "in",
+                        ("notEquals", false) => "notIn",
+                        _ => return Err(self.unexpected("Expected = ANY or != ALL")),
+                    };
+                    self.advance();
+                    let right = self.parse_binary(prec + 1)?;
+                    left = Expr::call(f, vec![left, right]);
+                    ld = expr_depth(&left);
+                    flat = None;
+                }
                 Op::Bin(name) => {
                     let right = self.parse_binary(prec + 1)?;
                     let rd = expr_depth(&right);
@@ -314,6 +328,12 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(left)
+    }
+
+    fn any_all_subquery_follows(&mut self) -> bool {
+        (self.kw("ANY") || self.kw("ALL"))
+            && self.peek_n(1).kind == TokenKind::OpeningRoundBracket
+            && (self.kw_at(2, "SELECT") || self.kw_at(2, "WITH"))
     }
 
     #[inline(never)]

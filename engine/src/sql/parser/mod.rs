@@ -13,6 +13,13 @@
 //! 10,000 `+1` terms never recurses; its AST depth is tracked while it is built
 //! and rejected with TOO_DEEP_AST the way ClickHouse does (a function node counts
 //! two levels: the function and its argument list).
+//!
+//! Every other nesting (parentheses, calls, subqueries, CASE, NOT, unary minus, `?:`,
+//! subscripts, EXISTS, CTEs, OVER) counts parser depth, weighted so the boundaries match
+//! chdb (497 nested `abs(` / `+1` terms → 167; 197 nested parentheses → 306). At the
+//! default `max_parser_depth` of 1000 the deepest input needs < 8 MiB of stack in debug
+//! builds (`tests/limits.rs` checks it on an 8 MiB thread), so call `parse` from threads
+//! with at least that much stack (spec/engine.md P2).
 
 mod ddl;
 mod expr;

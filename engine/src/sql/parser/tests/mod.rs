@@ -278,6 +278,9 @@ fn expression_shapes() {
 fn more_clickhouse_forms() {
     assert_eq!(expr("{'a': 1, 'b': 2}").to_string(), "map('a', 1, 'b', 2)");
     assert_eq!(expr("1_000"), lit(1000));
+    assert!(matches!(expr("x = ANY (SELECT 1)"), Expr::Function(c) if c.name == "in"));
+    assert!(matches!(expr("x != ALL (SELECT 1)"), Expr::Function(c) if c.name == "notIn"));
+    assert_eq!(expr("x = any(y)").to_string(), "equals(x, any(y))");
     assert_eq!(expr("X'414243'"), str_lit("ABC"));
     assert_eq!(expr("x'4'"), Expr::Literal(Literal::String(vec![4])));
     assert_eq!(expr("b'0100000101'"), Expr::Literal(Literal::String(vec![1, 5])));
