@@ -111,8 +111,7 @@ pub struct FunctionCall {
     /// Parameters of a parametric aggregate: `quantile(0.9)(x)` → `[0.9]`.
     pub params: Option<Vec<Expr>>,
     pub args: Vec<Expr>,
-    /// `count(DISTINCT x)`. Granary's parser follows ClickHouse and renames such a call to
-    /// the -Distinct combinator (`countDistinct(x)`), so it leaves this false.
+    /// `count(DISTINCT x)`.
     pub distinct: bool,
     /// `f(...) OVER (...)`.
     pub over: Option<WindowSpec>,

@@ -887,11 +887,9 @@ impl<'a> Parser<'a> {
             args.push(cond);
             call.name.push_str("If");
         }
-        if distinct {
-            // ClickHouse's parser turns `f(DISTINCT x)` into the -Distinct combinator:
-            // `count(DISTINCT x)` is `countDistinct(x)` (its column name too).
-            call.name.push_str("Distinct");
-        }
+        // `f(DISTINCT x)` keeps its name with `distinct` set; ClickHouse's name for it is
+        // the -Distinct combinator (`countDistinct(x)`), which `Display` prints.
+        call.distinct = distinct;
         call.args = args;
         if self.eat_kws(&["IGNORE", "NULLS"]) {
             call.ignore_nulls = Some(true);

@@ -89,6 +89,10 @@ fn column_names_match_clickhouse() {
         ("'abc' NOT LIKE 'a%'", "notLike('abc', 'a%')"),
         ("'abc' ILIKE 'A%'", "ilike('abc', 'A%')"),
         ("1 IN (1)", "in(1, 1)"),
+        ("1 IN (1, 2)", "in(1, (1, 2))"),
+        ("[1, 2]", "[1, 2]"),
+        ("(1, 2)", "(1, 2)"),
+        ("x IN tuple(1, 2)", "in(x, (1, 2))"),
         ("NULL IS NULL", "isNull(NULL)"),
         ("1 IS NOT NULL", "isNotNull(1)"),
         ("2 BETWEEN 1 AND 3", "and(greaterOrEquals(2, 1), lessOrEquals(2, 3))"),
@@ -239,7 +243,7 @@ fn expression_shapes() {
         e => panic!("{e:?}"),
     }
     assert!(matches!(expr("(SELECT 1)"), Expr::Subquery(_)));
-    assert_eq!(expr("x IN tuple(1, 2)").to_string(), "in(x, tuple(1, 2))");
+    assert_eq!(expr("x IN tuple(1, 2)").to_string(), "in(x, (1, 2))");
     match expr("quantiles(0.5, 0.9)(x)") {
         Expr::Function(c) => {
             assert_eq!(c.params, Some(vec![Expr::Literal(Literal::Float(0.5)), Expr::Literal(Literal::Float(0.9))]));
@@ -248,7 +252,7 @@ fn expression_shapes() {
         e => panic!("{e:?}"),
     }
     match expr("count(DISTINCT x)") {
-        Expr::Function(c) => assert!(!c.distinct && c.name == "countDistinct"),
+        Expr::Function(c) => assert!(c.distinct && c.name == "count"),
         e => panic!("{e:?}"),
     }
     match expr("sum(x) OVER (PARTITION BY a ORDER BY b DESC ROWS BETWEEN 1 PRECEDING AND UNBOUNDED FOLLOWING)") {
