@@ -629,11 +629,9 @@ impl<'a> Parser<'a> {
         self.advance();
         self.enter(1)?;
         let mut items = Vec::new();
-        while !self.is(K::ClosingSquareBracket) {
-            items.push(self.parse_expr_alias()?);
-            if !self.eat(K::Comma) {
-                break;
-            }
+        // `[]`, `[a, b]`; a trailing comma is an error, as in ClickHouse.
+        if !self.is(K::ClosingSquareBracket) {
+            items = self.parse_expr_list()?;
         }
         self.expect(K::ClosingSquareBracket, "closing square bracket")?;
         self.leave(1);
@@ -923,11 +921,8 @@ impl<'a> Parser<'a> {
             self.advance();
         }
         let mut args = Vec::new();
-        while !self.is(K::ClosingRoundBracket) {
-            args.push(self.parse_expr_alias()?);
-            if !self.eat(K::Comma) {
-                break;
-            }
+        if !self.is(K::ClosingRoundBracket) {
+            args = self.parse_expr_list()?;
         }
         self.expect(K::ClosingRoundBracket, "closing round bracket")?;
         Ok((args, distinct))

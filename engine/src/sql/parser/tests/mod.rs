@@ -291,6 +291,10 @@ fn more_clickhouse_forms() {
     assert_eq!(expr("x"), Expr::ident("x"));
     assert_eq!(names("SELECT 1, 2, FROM t"), vec!["1", "2"]);
     assert_eq!(names("SELECT 1,"), vec!["1"]);
+    // chdb rejects trailing commas in arrays and calls but accepts `(1,)`.
+    assert!(parse("SELECT [1, 2,]", ParserLimits::default()).is_err());
+    assert!(parse("SELECT f(1, 2,)", ParserLimits::default()).is_err());
+    assert_eq!(expr("(1, 2,)").to_string(), "(1, 2)");
     assert_eq!(one("SET flag"), StatementKind::Set(vec![("flag".into(), Expr::Literal(Literal::Bool(true)))]));
     assert_eq!(names("SELECT /* a /* nested */ b */ 1"), vec!["1"]);
     assert!(parse("SELECT /* a /* nested */ 1", ParserLimits::default()).is_err());
