@@ -306,6 +306,17 @@ impl<'a> Parser<'a> {
                     ld = expr_depth(&left);
                     flat = None;
                 }
+                Op::Bin(name) if matches!(name, "like" | "notLike" | "ilike" | "notILike") => {
+                    // `x LIKE p ESCAPE 'c'` → `like(x, p, 'c')`.
+                    let right = self.parse_binary(prec + 1)?;
+                    let mut args = vec![left, right];
+                    if self.eat_kw("ESCAPE") {
+                        args.push(self.parse_binary(prec + 1)?);
+                    }
+                    left = Expr::call(name, args);
+                    ld = expr_depth(&left);
+                    flat = None;
+                }
                 Op::Bin(name) => {
                     let right = self.parse_binary(prec + 1)?;
                     let rd = expr_depth(&right);

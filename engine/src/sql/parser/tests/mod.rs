@@ -166,6 +166,7 @@ fn column_names_match_clickhouse() {
         ("a.b.c.d", "a.b.c.d"),
         ("extract('abc', 'b')", "extract('abc', 'b')"),
         ("+1", "1"),
+        ("'a' NOT LIKE 'b' ESCAPE '#'", "notLike('a', 'b', '#')"),
         ("count() FILTER (WHERE x > 1)", "countIf(greater(x, 1))"),
         ("interval", "interval"),
         ("INTERVAL x DAY", "toIntervalDay(x)"),
