@@ -207,8 +207,21 @@ impl Binder<'_> {
                 ErrorCode::NOT_IMPLEMENTED,
                 format!("Lambda expressions are not supported here yet: {e}"),
             )),
-            Expr::Parameter { name, .. } => {
-                Err(Error::new(ErrorCode::BAD_QUERY_PARAMETER, format!("Substitution `{name}` is not set")))
+            Expr::Parameter { name, type_name } => {
+                let Some(text) = self.param(name) else {
+                    return Err(Error::new(
+                        ErrorCode::UNKNOWN_QUERY_PARAMETER,
+                        format!("Substitution `{name}` is not set"),
+                    ));
+                };
+                let ty = parse_type(type_name)?;
+                let v = lit_expr(ScalarValue::BinaryView(Some(text.as_bytes().to_vec())), ChType::String);
+                self.cast(v, &ty).map_err(|e| {
+                    Error::new(
+                        ErrorCode::BAD_QUERY_PARAMETER,
+                        format!("Value {text} cannot be parsed as {ty} for query parameter '{name}': {}", e.message()),
+                    )
+                })
             }
         }
     }
