@@ -214,14 +214,24 @@ impl Binder<'_> {
                         format!("Substitution `{name}` is not set"),
                     ));
                 };
+                // The value is parsed now, as ClickHouse does, and becomes a literal.
                 let ty = parse_type(type_name)?;
-                let v = lit_expr(ScalarValue::BinaryView(Some(text.as_bytes().to_vec())), ChType::String);
-                self.cast(v, &ty).map_err(|e| {
-                    Error::new(
-                        ErrorCode::BAD_QUERY_PARAMETER,
-                        format!("Value {text} cannot be parsed as {ty} for query parameter '{name}': {}", e.message()),
-                    )
-                })
+                let input = arrow::array::BinaryViewArray::from_iter_values([text.as_bytes()]);
+                let opts =
+                    crate::formats::text::TextOptions { timezone: self.fctx.timezone.clone(), ..Default::default() };
+                let parsed =
+                    crate::formats::parse::parse_column(&input, &ty, &opts, crate::formats::parse::OnError::Throw)
+                        .and_then(|a| Ok(ScalarValue::try_from_array(&a, 0)?))
+                        .map_err(|e| {
+                            Error::new(
+                                ErrorCode::BAD_QUERY_PARAMETER,
+                                format!(
+                                    "Value {text} cannot be parsed as {ty} for query parameter '{name}': {}",
+                                    e.message()
+                                ),
+                            )
+                        })?;
+                Ok(lit_expr(parsed, ty))
             }
         }
     }
