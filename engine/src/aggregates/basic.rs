@@ -360,6 +360,15 @@ impl AggregateFunction for Pick {
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(PickState { kind: self.kind, dt: self.ty.to_arrow(), value: None })
     }
+    fn hot(&self) -> Option<Hot> {
+        let dt = self.ty.to_arrow();
+        let supported = super::groups_more::min_max_groups(false, &dt, None).is_some();
+        match self.kind {
+            PickKind::Min if supported => Some(Hot { op: HotOp::Min(dt), nulls: None }),
+            PickKind::Max if supported => Some(Hot { op: HotOp::Max(dt), nulls: None }),
+            _ => None,
+        }
+    }
 }
 
 impl PickState {

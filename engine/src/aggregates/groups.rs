@@ -16,17 +16,22 @@ use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
 
 use super::basic::SumKind;
 use super::state::{put_var_u64, Reader, STATE_VERSION};
+use super::uniq::Widen;
 
 /// Which hot aggregate a function is, for the vectorized path.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HotOp {
     Count,
     Sum(SumKind),
     Avg(SumKind),
+    Uniq(Widen),
+    UniqExact(Widen),
+    Min(DataType),
+    Max(DataType),
 }
 
 /// A hot aggregate, optionally under the -Null adapter / -OrNull.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hot {
     pub op: HotOp,
     /// None: no Nulls wrapper; Some(null_on_empty): wrapped (state carries the seen flag).
@@ -52,10 +57,22 @@ pub struct HotGroups {
     seen: Vec<bool>,
 }
 
+/// The vectorized accumulator for a hot aggregate.
+pub fn create(hot: Hot) -> Option<Box<dyn GroupsAccumulator>> {
+    use super::groups_more::{min_max_groups, UniqGroups};
+    match &hot.op {
+        HotOp::Count | HotOp::Sum(_) | HotOp::Avg(_) => Some(Box::new(HotGroups::new(hot))),
+        HotOp::Uniq(w) => Some(Box::new(UniqGroups::new(false, *w, hot.nulls))),
+        HotOp::UniqExact(w) => Some(Box::new(UniqGroups::new(true, *w, hot.nulls))),
+        HotOp::Min(dt) => min_max_groups(false, dt, hot.nulls),
+        HotOp::Max(dt) => min_max_groups(true, dt, hot.nulls),
+    }
+}
+
 impl HotGroups {
     pub fn new(hot: Hot) -> Self {
         let sums = match hot.op {
-            HotOp::Count => Sums::None,
+            HotOp::Count | HotOp::Uniq(_) | HotOp::UniqExact(_) | HotOp::Min(_) | HotOp::Max(_) => Sums::None,
             HotOp::Sum(k) | HotOp::Avg(k) => match k {
                 SumKind::Int => Sums::Int(Vec::new()),
                 SumKind::UInt => Sums::UInt(Vec::new()),
@@ -107,7 +124,7 @@ impl HotGroups {
         };
         let counts = if self.counts_needed() { emit_to.take_needed(&mut self.counts) } else { Vec::new() };
         let seen = if self.hot.nulls.is_some() { emit_to.take_needed(&mut self.seen) } else { Vec::new() };
-        HotGroups { hot: self.hot, sums, counts, seen }
+        HotGroups { hot: self.hot.clone(), sums, counts, seen }
     }
 
     fn write_group(&self, g: usize, out: &mut Vec<u8>) {
@@ -233,7 +250,7 @@ impl GroupsAccumulator for HotGroups {
                 }
                 Arc::new(PrimitiveArray::<Float64Type>::new(out.into(), validity))
             }
-            (HotOp::Sum(_), Sums::None) => {
+            (_, _) => {
                 return Err(crate::error::Error::new(crate::error::ErrorCode::LOGICAL_ERROR, "sum without sums")
                     .into_datafusion())
             }
@@ -267,7 +284,7 @@ impl GroupsAccumulator for HotGroups {
 
     fn convert_to_state(&self, values: &[ArrayRef], opt_filter: Option<&BooleanArray>) -> DfResult<Vec<ArrayRef>> {
         let n = values.first().map(|a| a.len()).unwrap_or(0);
-        let mut tmp = HotGroups::new(self.hot);
+        let mut tmp = HotGroups::new(self.hot.clone());
         let idx: Vec<usize> = (0..n).collect();
         tmp.update_batch(values, &idx, opt_filter, n)?;
         tmp.state(EmitTo::All)

@@ -20,6 +20,7 @@ mod cityhash;
 pub mod collect;
 pub mod combinators;
 pub mod groups;
+pub mod groups_more;
 pub mod quantile;
 pub mod state;
 pub mod stats;

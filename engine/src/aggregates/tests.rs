@@ -380,3 +380,100 @@ fn quantile_reservoir_sampling() {
         assert_eq!(text(s.result().unwrap()), want);
     }
 }
+
+/// Runs aggregates (name, params, args) grouped by `k` over two partitions; rows as tab-separated text.
+async fn run_grouped(
+    batches: Vec<Vec<RecordBatch>>,
+    calls: Vec<(&str, Vec<ScalarValue>, Vec<TypedExpr>)>,
+) -> Vec<String> {
+    use datafusion::datasource::MemTable;
+    use datafusion::logical_expr::expr::AggregateFunction as AggFn;
+    use datafusion::logical_expr::LogicalPlanBuilder;
+    use datafusion::prelude::{col, SessionConfig, SessionContext};
+
+    let schema = batches[0][0].schema();
+    let table = MemTable::try_new(schema, batches).unwrap();
+    let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(2));
+    let reg = registry();
+    let mut exprs = Vec::new();
+    for (i, (name, params, args)) in calls.into_iter().enumerate() {
+        let actx = AggregateContext { name: name.to_string(), params, distinct: false, null_for_empty: false };
+        let b = bind(&reg, &actx, args).unwrap().unwrap();
+        let e = datafusion::logical_expr::Expr::AggregateFunction(AggFn::new_udf(
+            b.udaf,
+            b.args,
+            b.distinct,
+            b.filter.map(Box::new),
+            vec![],
+            None,
+        ));
+        exprs.push(e.alias(format!("a{i}")));
+    }
+    let plan = LogicalPlanBuilder::scan("t", datafusion::datasource::provider_as_source(Arc::new(table)), None)
+        .unwrap()
+        .aggregate(vec![col("k")], exprs)
+        .unwrap()
+        .sort(vec![col("k").sort(true, false)])
+        .unwrap()
+        .build()
+        .unwrap();
+    let out = ctx.execute_logical_plan(plan).await.unwrap().collect().await.unwrap();
+    let mut rows = Vec::new();
+    for b in &out {
+        for r in 0..b.num_rows() {
+            let cells: Vec<String> =
+                b.columns()
+                    .iter()
+                    .map(|c| {
+                        if c.is_null(r) {
+                            "\\N".to_string()
+                        } else {
+                            text(ScalarValue::try_from_array(c, r).unwrap())
+                        }
+                    })
+                    .collect();
+            rows.push(cells.join("\t"));
+        }
+    }
+    rows
+}
+
+#[tokio::test]
+async fn end_to_end_vectorized_paths() {
+    use datafusion::prelude::{col, lit};
+    let schema =
+        Arc::new(Schema::new(vec![Field::new("k", DataType::UInt64, false), Field::new("v", DataType::UInt64, true)]));
+    let mk = |r: std::ops::Range<u64>| {
+        let k: ArrayRef = Arc::new(UInt64Array::from_iter_values(r.clone().map(|x| x % 4)));
+        let v: ArrayRef = Arc::new(UInt64Array::from_iter(r.map(|x| if x % 4 == 3 { None } else { Some(x) })));
+        RecordBatch::try_new(schema.clone(), vec![k, v]).unwrap()
+    };
+    let v = || TypedExpr::new(col("v"), ChType::UInt64.nullable());
+    let cond = TypedExpr::new(
+        datafusion::logical_expr::cast(col("v").gt(lit(500u64)), DataType::UInt8),
+        ChType::UInt8.nullable(),
+    );
+    let calls = vec![
+        ("count", vec![], vec![v()]),
+        ("sum", vec![], vec![v()]),
+        ("min", vec![], vec![v()]),
+        ("max", vec![], vec![v()]),
+        ("uniq", vec![], vec![v()]),
+        ("uniqExact", vec![], vec![v()]),
+        ("avg", vec![], vec![v()]),
+        ("sumIf", vec![], vec![v(), cond]),
+        ("anyLast", vec![], vec![TypedExpr::new(col("k"), ChType::UInt64)]),
+    ];
+    // SELECT number % 4 k, count(v), sum(v), min(v), max(v), uniq(v), uniqExact(v), avg(v), sumIf(v, v > 500), anyLast(k)
+    // FROM (SELECT number, if(number % 4 = 3, NULL, number) v FROM numbers(1000)) GROUP BY k ORDER BY k
+    let rows = run_grouped(vec![vec![mk(0..600)], vec![mk(600..1000)]], calls).await;
+    assert_eq!(
+        rows,
+        vec![
+            "0\t250\t124500\t0\t996\t250\t250\t498\t93000\t0",
+            "1\t250\t124750\t1\t997\t250\t250\t499\t93625\t1",
+            "2\t250\t125000\t2\t998\t250\t250\t500\t93750\t2",
+            "3\t0\t\\N\t\\N\t\\N\t0\t0\t\\N\t\\N\t3",
+        ]
+    );
+}

@@ -118,8 +118,8 @@ impl AggregateUDFImpl for ChAggregateUdf {
     }
 
     fn create_groups_accumulator(&self, _args: AccumulatorArgs) -> DfResult<Box<dyn GroupsAccumulator>> {
-        match self.func.hot() {
-            Some(hot) => Ok(Box::new(super::groups::HotGroups::new(hot))),
+        match self.func.hot().and_then(super::groups::create) {
+            Some(acc) => Ok(acc),
             None => Err(crate::error::Error::new(
                 crate::error::ErrorCode::LOGICAL_ERROR,
                 "no groups accumulator for this aggregate",
