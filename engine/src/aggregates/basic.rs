@@ -317,13 +317,27 @@ pub fn pick_index(kind: PickKind, a: &dyn Array) -> DfResult<Option<usize>> {
         PickKind::Max => Ordering::Greater,
     };
     let cmp = make_comparator(a, a, SortOptions::default())?;
+    // ClickHouse skips NaN unless every value is NaN.
+    let nan = |i: usize| match a.data_type() {
+        DataType::Float64 => a.as_primitive::<Float64Type>().value(i).is_nan(),
+        DataType::Float32 => a.as_primitive::<arrow::datatypes::Float32Type>().value(i).is_nan(),
+        _ => false,
+    };
     let mut best = 0;
     for i in 1..n {
-        if cmp(i, best) == want {
+        if (cmp(i, best) == want && !nan(i)) || (nan(best) && !nan(i)) {
             best = i;
         }
     }
     Ok(Some(best))
+}
+
+fn is_nan_scalar(v: &ScalarValue) -> bool {
+    match v {
+        ScalarValue::Float64(Some(f)) => f.is_nan(),
+        ScalarValue::Float32(Some(f)) => f.is_nan(),
+        _ => false,
+    }
 }
 
 /// Whether `new` replaces `old` for `kind`.
@@ -331,6 +345,8 @@ pub fn better(kind: PickKind, new: &ScalarValue, old: &ScalarValue) -> bool {
     match kind {
         PickKind::First => false,
         PickKind::Last => true,
+        PickKind::Min | PickKind::Max if is_nan_scalar(new) => false,
+        PickKind::Min | PickKind::Max if is_nan_scalar(old) => true,
         PickKind::Min => new.partial_cmp(old) == Some(Ordering::Less),
         PickKind::Max => new.partial_cmp(old) == Some(Ordering::Greater),
     }
@@ -362,12 +378,8 @@ impl AggregateFunction for Pick {
     }
     fn hot(&self) -> Option<Hot> {
         let dt = self.ty.to_arrow();
-        let supported = super::groups_more::min_max_groups(false, &dt, None).is_some();
-        match self.kind {
-            PickKind::Min if supported => Some(Hot { op: HotOp::Min(dt), nulls: None }),
-            PickKind::Max if supported => Some(Hot { op: HotOp::Max(dt), nulls: None }),
-            _ => None,
-        }
+        super::groups_more::min_max_groups(self.kind, &dt, None)?;
+        Some(Hot { op: HotOp::Pick(self.kind, dt), nulls: None })
     }
 }
 

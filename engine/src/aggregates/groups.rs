@@ -26,8 +26,8 @@ pub enum HotOp {
     Avg(SumKind),
     Uniq(Widen),
     UniqExact(Widen),
-    Min(DataType),
-    Max(DataType),
+    /// min / max / any / anyLast of a primitive type.
+    Pick(super::basic::PickKind, DataType),
 }
 
 /// A hot aggregate, optionally under the -Null adapter / -OrNull.
@@ -64,15 +64,14 @@ pub fn create(hot: Hot) -> Option<Box<dyn GroupsAccumulator>> {
         HotOp::Count | HotOp::Sum(_) | HotOp::Avg(_) => Some(Box::new(HotGroups::new(hot))),
         HotOp::Uniq(w) => Some(Box::new(UniqGroups::new(false, *w, hot.nulls))),
         HotOp::UniqExact(w) => Some(Box::new(UniqGroups::new(true, *w, hot.nulls))),
-        HotOp::Min(dt) => min_max_groups(false, dt, hot.nulls),
-        HotOp::Max(dt) => min_max_groups(true, dt, hot.nulls),
+        HotOp::Pick(kind, dt) => min_max_groups(*kind, dt, hot.nulls),
     }
 }
 
 impl HotGroups {
     pub fn new(hot: Hot) -> Self {
         let sums = match hot.op {
-            HotOp::Count | HotOp::Uniq(_) | HotOp::UniqExact(_) | HotOp::Min(_) | HotOp::Max(_) => Sums::None,
+            HotOp::Count | HotOp::Uniq(_) | HotOp::UniqExact(_) | HotOp::Pick(..) => Sums::None,
             HotOp::Sum(k) | HotOp::Avg(k) => match k {
                 SumKind::Int => Sums::Int(Vec::new()),
                 SumKind::UInt => Sums::UInt(Vec::new()),

@@ -1,5 +1,5 @@
 //! Vectorized `GroupsAccumulator`s for uniq / uniqExact over one numeric
-//! argument and for min / max over primitive types (also under the -Null
+//! argument and for min / max / any / anyLast over primitive types (also under the -Null
 //! adapter / -OrNull). One state per group in flat vectors; partial states are
 //! byte-identical to the row-wise ones (`uniq.rs`, `basic.rs`).
 
@@ -12,6 +12,7 @@ use arrow::datatypes::*;
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
 
+use super::basic::PickKind;
 use super::state::{put_var_u64, Reader, STATE_VERSION};
 use super::uniq::{for_each_u64, UniquesHashSet, Widen};
 
@@ -180,10 +181,10 @@ impl GroupsAccumulator for UniqGroups {
 
 // ---------------------------------------------------------------- min / max
 
-/// Per-group min or max of a primitive type.
+/// Per-group min, max, any or anyLast of a primitive type.
 #[derive(Debug)]
 pub struct MinMaxGroups<T: ArrowPrimitiveType> {
-    max: bool,
+    kind: PickKind,
     dt: DataType,
     nulls: Option<bool>,
     vals: Vec<T::Native>,
@@ -191,8 +192,8 @@ pub struct MinMaxGroups<T: ArrowPrimitiveType> {
 }
 
 impl<T: ArrowPrimitiveType> MinMaxGroups<T> {
-    pub fn new(max: bool, dt: DataType, nulls: Option<bool>) -> Self {
-        MinMaxGroups { max, dt, nulls, vals: Vec::new(), has: Vec::new() }
+    pub fn new(kind: PickKind, dt: DataType, nulls: Option<bool>) -> Self {
+        MinMaxGroups { kind, dt, nulls, vals: Vec::new(), has: Vec::new() }
     }
 
     fn resize(&mut self, n: usize) {
@@ -202,7 +203,16 @@ impl<T: ArrowPrimitiveType> MinMaxGroups<T> {
 
     #[inline]
     fn offer(&mut self, g: usize, v: T::Native) {
-        let better = if self.max { v > self.vals[g] } else { v < self.vals[g] };
+        let cur = self.vals[g];
+        // NaN (the only value unequal to itself) loses unless every value is NaN.
+        #[allow(clippy::eq_op)]
+        let (v_nan, cur_nan) = (v != v, cur != cur);
+        let better = match self.kind {
+            PickKind::Max => !v_nan && (v > cur || cur_nan),
+            PickKind::Min => !v_nan && (v < cur || cur_nan),
+            PickKind::First => false,
+            PickKind::Last => true,
+        };
         if !self.has[g] || better {
             self.vals[g] = v;
             self.has[g] = true;
@@ -284,7 +294,7 @@ impl<T: ArrowPrimitiveType> GroupsAccumulator for MinMaxGroups<T> {
 
     fn convert_to_state(&self, values: &[ArrayRef], opt_filter: Option<&BooleanArray>) -> DfResult<Vec<ArrayRef>> {
         let n = values.first().map(|a| a.len()).unwrap_or(0);
-        let mut tmp = MinMaxGroups::<T>::new(self.max, self.dt.clone(), self.nulls);
+        let mut tmp = MinMaxGroups::<T>::new(self.kind, self.dt.clone(), self.nulls);
         let idx: Vec<usize> = (0..n).collect();
         tmp.update_batch(values, &idx, opt_filter, n)?;
         tmp.state(EmitTo::All)
@@ -295,11 +305,11 @@ impl<T: ArrowPrimitiveType> GroupsAccumulator for MinMaxGroups<T> {
     }
 }
 
-/// The min/max groups accumulator for a primitive Arrow type, if supported.
-pub fn min_max_groups(max: bool, dt: &DataType, nulls: Option<bool>) -> Option<Box<dyn GroupsAccumulator>> {
+/// The min/max/any/anyLast groups accumulator for a primitive Arrow type, if supported.
+pub fn min_max_groups(kind: PickKind, dt: &DataType, nulls: Option<bool>) -> Option<Box<dyn GroupsAccumulator>> {
     macro_rules! mk {
         ($t:ty) => {
-            Some(Box::new(MinMaxGroups::<$t>::new(max, dt.clone(), nulls)))
+            Some(Box::new(MinMaxGroups::<$t>::new(kind, dt.clone(), nulls)))
         };
     }
     match dt {
@@ -311,6 +321,8 @@ pub fn min_max_groups(max: bool, dt: &DataType, nulls: Option<bool>) -> Option<B
         DataType::UInt16 => mk!(UInt16Type),
         DataType::UInt32 => mk!(UInt32Type),
         DataType::UInt64 => mk!(UInt64Type),
+        DataType::Float32 => mk!(Float32Type),
+        DataType::Float64 => mk!(Float64Type),
         DataType::Date32 => mk!(Date32Type),
         DataType::Timestamp(TimeUnit::Second, None) => mk!(TimestampSecondType),
         DataType::Timestamp(TimeUnit::Millisecond, None) => mk!(TimestampMillisecondType),

@@ -110,6 +110,12 @@ fn basic_values() {
     assert_eq!(run("groupBitOr", vec![], vec![u64s(0..10)]), "15");
     assert_eq!(run("groupBitXor", vec![], vec![u64s(0..10)]), "1");
     assert_eq!(run("groupBitAnd", vec![], vec![u64s(0..10)]), "0");
+    // SELECT min(x), max(x), argMin(x, x), argMax(x, x) FROM (SELECT arrayJoin([nan, 1., 2.]) x) → 1 2 1 2
+    let nan = f64s(&[f64::NAN, 1.0, 2.0]);
+    assert_eq!(run("min", vec![], vec![nan.clone()]), "1");
+    assert_eq!(run("max", vec![], vec![nan.clone()]), "2");
+    assert_eq!(run("argMax", vec![], vec![nan.clone(), nan.clone()]), "2");
+    assert_eq!(run("max", vec![], vec![f64s(&[f64::NAN, f64::NAN])]), "NaN");
     // empty input: sum 0, avg nan, min 0
     assert_eq!(run("sum", vec![], vec![u64s(0..0)]), "0");
     assert_eq!(run("avg", vec![], vec![u64s(0..0)]), "NaN");
@@ -476,4 +482,47 @@ async fn end_to_end_vectorized_paths() {
             "3\t0\t\\N\t\\N\t\\N\t0\t0\t\\N\t\\N\t3",
         ]
     );
+}
+
+#[test]
+fn groups_accumulators_direct() {
+    use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
+    let reg = registry();
+    let hot_of = |name: &str, t: ChType| {
+        let (b, c) = resolve(&reg, name).unwrap();
+        build_chain(&b, &c, &[], &[t]).unwrap().hot().unwrap()
+    };
+    // uniq over 0..100000 in one group, split across two partial accumulators → 100315 (chdb)
+    let mk = || groups::create(hot_of("uniq", ChType::UInt64)).unwrap();
+    let (mut a, mut b, mut f) = (mk(), mk(), mk());
+    let left = u64s(0..50000).0;
+    let right = u64s(50000..100000).0;
+    a.update_batch(&[left], &vec![0; 50000], None, 1).unwrap();
+    b.update_batch(&[right], &vec![0; 50000], None, 1).unwrap();
+    let sa = a.state(EmitTo::All).unwrap();
+    let sb = b.state(EmitTo::All).unwrap();
+    f.merge_batch(&sa, &[0], 1).unwrap();
+    f.merge_batch(&sb, &[0], 1).unwrap();
+    let out = f.evaluate(EmitTo::All).unwrap();
+    assert_eq!(out.as_primitive::<arrow::datatypes::UInt64Type>().value(0), 100315);
+    // The row-wise state merges a vectorized state of the same function.
+    let (bb, c) = resolve(&reg, "uniq").unwrap();
+    let func = build_chain(&bb, &c, &[], &[ChType::UInt64]).unwrap();
+    let mut st = func.new_state();
+    udaf::merge_binary(st.as_mut(), &sa[0]).unwrap();
+    udaf::merge_binary(st.as_mut(), &sb[0]).unwrap();
+    assert_eq!(text(st.result().unwrap()), "100315");
+
+    // max over Nullable(Float64) in 2 groups with NaN and NULL; group 1 sees only NULL → NULL
+    let mk = || groups::create(hot_of("max", ChType::Float64.nullable())).unwrap();
+    let (mut a, mut f) = (mk(), mk());
+    let x: ArrayRef = Arc::new(Float64Array::from(vec![Some(f64::NAN), None, Some(3.0), Some(7.0)]));
+    let filter = BooleanArray::from(vec![true, true, true, false]);
+    a.update_batch(&[x], &[0, 1, 0, 0], Some(&filter), 2).unwrap();
+    let s = a.state(EmitTo::All).unwrap();
+    f.merge_batch(&s, &[0, 1], 2).unwrap();
+    let out = f.evaluate(EmitTo::All).unwrap();
+    let out = out.as_primitive::<arrow::datatypes::Float64Type>();
+    assert_eq!(out.value(0), 3.0);
+    assert!(out.is_null(1));
 }
