@@ -486,7 +486,7 @@ async fn end_to_end_vectorized_paths() {
 
 #[test]
 fn groups_accumulators_direct() {
-    use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
+    use datafusion::logical_expr::EmitTo;
     let reg = registry();
     let hot_of = |name: &str, t: ChType| {
         let (b, c) = resolve(&reg, name).unwrap();
