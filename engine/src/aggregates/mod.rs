@@ -88,6 +88,8 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("uniqExact", Case::Sensitive, uniq::uniq_exact),
     ("uniqCombined", Case::Sensitive, uniq::not_implemented),
     ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
+    ("quantileTDigest", Case::Sensitive, uniq::not_implemented),
+    ("medianTDigest", Case::Sensitive, uniq::not_implemented),
     ("groupArray", Case::Sensitive, collect::group_array),
     ("groupUniqArray", Case::Sensitive, collect::group_uniq_array),
     ("topK", Case::Sensitive, collect::top_k),
@@ -105,6 +107,9 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("covarSamp", Case::Insensitive, stats::covar_samp),
     ("corr", Case::Insensitive, stats::corr),
 ];
+
+/// Aggregates whose result over a NULL literal argument (type Nothing) is their default.
+const DEFAULT_ON_NOTHING: &[&str] = &["count", "uniq", "uniqExact", "uniqCombined", "uniqHLL12"];
 
 /// Aggregates whose result over only-NULL (or no) input is their default, not NULL.
 const DEFAULT_ON_NULL: &[&str] = &[
@@ -386,7 +391,7 @@ fn build_base(base: &str, params: &[ScalarValue], args: &[ChType]) -> Result<Arc
     if !(has_nothing || nullable) {
         return Ok(func);
     }
-    let default = DEFAULT_ON_NULL.contains(&base);
+    let default = if has_nothing { DEFAULT_ON_NOTHING.contains(&base) } else { DEFAULT_ON_NULL.contains(&base) };
     let ret = if default {
         func.return_type()
     } else if has_nothing {

@@ -1,6 +1,6 @@
 //! uniq (ClickHouse's UniquesHashSet: adaptive sampling of 32-bit hashes) and
-//! uniqExact (exact distinct count). uniqCombined / uniqHLL12 answer
-//! NOT_IMPLEMENTED for now.
+//! uniqExact (exact distinct count). uniqCombined / uniqHLL12 (and
+//! quantileTDigest) answer NOT_IMPLEMENTED for now.
 //!
 //! How ClickHouse hashes for `uniq` (AggregateFunctionUniq.h): a number is
 //! widened to UInt64 (signed values sign-extended, Float32/Float64 by their
@@ -496,7 +496,7 @@ pub fn uniq_exact(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn Agg
     Ok(Arc::new(UniqExact { widen }))
 }
 
-/// uniqCombined / uniqHLL12: not implemented yet.
+/// uniqCombined / uniqHLL12 / quantileTDigest: not implemented yet.
 pub fn not_implemented(_params: &[ScalarValue], _args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
-    Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "uniqCombined and uniqHLL12 are not implemented yet"))
+    Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "uniqCombined, uniqHLL12 and quantileTDigest are not implemented yet"))
 }
