@@ -16,6 +16,7 @@ use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
 
 use super::basic::SumKind;
 use super::state::{put_var_u64, Reader, STATE_VERSION};
+use super::udaf::binary_states_of;
 use super::uniq::Widen;
 
 /// Which hot aggregate a function is, for the vectorized path.
@@ -272,7 +273,7 @@ impl GroupsAccumulator for HotGroups {
     fn merge_batch(&mut self, values: &[ArrayRef], group_indices: &[usize], total_num_groups: usize) -> DfResult<()> {
         self.resize(total_num_groups);
         let Some(arr) = values.first() else { return Ok(()) };
-        let bin = arr.as_binary::<i32>();
+        let bin = binary_states_of(arr)?;
         for (i, &g) in group_indices.iter().enumerate() {
             if bin.is_valid(i) {
                 self.merge_group(g, bin.value(i))?;

@@ -14,6 +14,7 @@ use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
 
 use super::basic::PickKind;
 use super::state::{put_var_u64, Reader, STATE_VERSION};
+use super::udaf::binary_states_of;
 use super::uniq::{for_each_u64, UniquesHashSet, Widen};
 
 #[inline]
@@ -143,7 +144,7 @@ impl GroupsAccumulator for UniqGroups {
     fn merge_batch(&mut self, values: &[ArrayRef], group_indices: &[usize], total_num_groups: usize) -> DfResult<()> {
         self.resize(total_num_groups);
         let Some(arr) = values.first() else { return Ok(()) };
-        let bin = arr.as_binary::<i32>();
+        let bin = binary_states_of(arr)?;
         for (i, &g) in group_indices.iter().enumerate() {
             if !bin.is_valid(i) {
                 continue;
@@ -272,7 +273,7 @@ impl<T: ArrowPrimitiveType> GroupsAccumulator for MinMaxGroups<T> {
     fn merge_batch(&mut self, values: &[ArrayRef], group_indices: &[usize], total_num_groups: usize) -> DfResult<()> {
         self.resize(total_num_groups);
         let Some(arr) = values.first() else { return Ok(()) };
-        let bin = arr.as_binary::<i32>();
+        let bin = binary_states_of(arr)?;
         let width = std::mem::size_of::<T::Native>();
         for (i, &g) in group_indices.iter().enumerate() {
             if !bin.is_valid(i) {

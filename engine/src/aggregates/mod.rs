@@ -99,13 +99,31 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("quantileExact", Case::Sensitive, quantile::quantile_exact),
     ("medianExact", Case::Sensitive, quantile::quantile_exact),
     ("quantilesExact", Case::Sensitive, quantile::quantiles_exact),
-    ("varPop", Case::Insensitive, stats::var_pop),
-    ("varSamp", Case::Insensitive, stats::var_samp),
-    ("stddevPop", Case::Insensitive, stats::stddev_pop),
-    ("stddevSamp", Case::Insensitive, stats::stddev_samp),
-    ("covarPop", Case::Insensitive, stats::covar_pop),
-    ("covarSamp", Case::Insensitive, stats::covar_samp),
+    ("varPop", Case::Sensitive, stats::var_pop),
+    ("varSamp", Case::Sensitive, stats::var_samp),
+    ("stddevPop", Case::Sensitive, stats::stddev_pop),
+    ("stddevSamp", Case::Sensitive, stats::stddev_samp),
+    ("covarPop", Case::Sensitive, stats::covar_pop),
+    ("covarSamp", Case::Sensitive, stats::covar_samp),
     ("corr", Case::Insensitive, stats::corr),
+    // ClickHouse's aliases (system.functions alias_to), case-insensitive.
+    ("any_value", Case::Insensitive, basic::any),
+    ("first_value", Case::Insensitive, basic::any),
+    ("last_value", Case::Insensitive, basic::any_last),
+    ("max_by", Case::Insensitive, basic::arg_max),
+    ("min_by", Case::Insensitive, basic::arg_min),
+    ("array_agg", Case::Insensitive, collect::group_array),
+    ("BIT_AND", Case::Insensitive, basic::group_bit_and),
+    ("BIT_OR", Case::Insensitive, basic::group_bit_or),
+    ("BIT_XOR", Case::Insensitive, basic::group_bit_xor),
+    ("COVAR_POP", Case::Insensitive, stats::covar_pop),
+    ("COVAR_SAMP", Case::Insensitive, stats::covar_samp),
+    ("STD", Case::Insensitive, stats::stddev_pop),
+    ("STDDEV_POP", Case::Insensitive, stats::stddev_pop),
+    ("STDDEV_SAMP", Case::Insensitive, stats::stddev_samp),
+    ("STDDEV", Case::Insensitive, stats::stddev_samp),
+    ("VAR_POP", Case::Insensitive, stats::var_pop),
+    ("VAR_SAMP", Case::Insensitive, stats::var_samp),
 ];
 
 /// Aggregates whose result over a NULL literal argument (type Nothing) is their default.
@@ -391,7 +409,10 @@ fn build_base(base: &str, params: &[ScalarValue], args: &[ChType]) -> Result<Arc
     if !(has_nothing || nullable) {
         return Ok(func);
     }
-    let default = if has_nothing { DEFAULT_ON_NOTHING.contains(&base) } else { DEFAULT_ON_NULL.contains(&base) };
+    // The canonical name (aliases like array_agg resolve to groupArray).
+    let sig = func.signature();
+    let canon = sig.split('(').next().unwrap_or(base);
+    let default = if has_nothing { DEFAULT_ON_NOTHING.contains(&canon) } else { DEFAULT_ON_NULL.contains(&canon) };
     let ret = if default {
         func.return_type()
     } else if has_nothing {

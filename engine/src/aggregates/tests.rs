@@ -280,6 +280,10 @@ fn bind_errors() {
     assert!(bind(&reg, &ctx("nosuch"), vec![]).is_none());
     assert!(is_aggregate(&reg, "sumIfOrNull"));
     assert!(is_aggregate(&reg, "COUNT"));
+    assert!(is_aggregate(&reg, "var_pop"));
+    assert!(!is_aggregate(&reg, "VARPOP"));
+    let b = bind(&reg, &ctx("array_agg"), vec![col(ChType::UInt64.nullable())]).unwrap().unwrap();
+    assert_eq!(b.ty.to_string(), "Array(UInt64)");
     assert!(!is_aggregate(&reg, "lower"));
     let e = bind(&reg, &ctx("sum"), vec![col(ChType::UInt64), col(ChType::UInt64)]).unwrap().unwrap_err();
     assert_eq!(e.code(), 42);

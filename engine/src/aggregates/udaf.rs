@@ -215,3 +215,14 @@ impl Accumulator for ChAccumulator {
         }
     }
 }
+
+/// A state column as a Binary array (LOGICAL_ERROR for anything else).
+pub fn binary_states_of(arr: &ArrayRef) -> DfResult<&arrow::array::BinaryArray> {
+    arr.as_binary_opt::<i32>().ok_or_else(|| {
+        crate::error::Error::new(
+            crate::error::ErrorCode::LOGICAL_ERROR,
+            format!("aggregate state column of type {}", arr.data_type()),
+        )
+        .into_datafusion()
+    })
+}
