@@ -570,3 +570,80 @@ fn top_k_eviction() {
     // Known gap: SELECT topK(3)(intDiv(number, 7) % 50) FROM numbers(1000) is [27,28,29] in chdb;
     // this SpaceSaving gives [40,38,37] (counts are tied, the eviction history differs).
 }
+
+#[tokio::test]
+async fn end_to_end_state_then_merge() {
+    use datafusion::prelude::col;
+    let schema =
+        Arc::new(Schema::new(vec![Field::new("k", DataType::UInt64, false), Field::new("v", DataType::UInt64, false)]));
+    let mk = |r: std::ops::Range<u64>| {
+        let k: ArrayRef = Arc::new(UInt64Array::from_iter_values(r.clone().map(|x| x % 6)));
+        let v: ArrayRef = Arc::new(UInt64Array::from_iter_values(r));
+        RecordBatch::try_new(schema.clone(), vec![k, v]).unwrap()
+    };
+    let v = || TypedExpr::new(col("v"), ChType::UInt64);
+    let p = vec![ScalarValue::Float64(Some(0.5))];
+    let calls = vec![("uniqState", vec![], vec![v()]), ("quantileState", p.clone(), vec![v()])];
+    let rows = run_grouped(vec![vec![mk(0..30000)], vec![mk(30000..60000)]], calls.clone()).await;
+    assert_eq!(rows.len(), 6);
+    // Re-aggregate the states by k % 2 with -Merge.
+    let states = {
+        use datafusion::datasource::MemTable;
+        use datafusion::logical_expr::expr::AggregateFunction as AggFn;
+        use datafusion::logical_expr::LogicalPlanBuilder;
+        use datafusion::prelude::{SessionConfig, SessionContext};
+        let table = MemTable::try_new(schema.clone(), vec![vec![mk(0..30000)], vec![mk(30000..60000)]]).unwrap();
+        let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(2));
+        let reg = registry();
+        let mut exprs = Vec::new();
+        for (i, (name, params, args)) in calls.into_iter().enumerate() {
+            let actx = AggregateContext { name: name.to_string(), params, distinct: false, null_for_empty: false };
+            let b = bind(&reg, &actx, args).unwrap().unwrap();
+            let e = datafusion::logical_expr::Expr::AggregateFunction(AggFn::new_udf(
+                b.udaf,
+                b.args,
+                false,
+                None,
+                vec![],
+                None,
+            ));
+            exprs.push(e.alias(format!("s{i}")));
+        }
+        let plan = LogicalPlanBuilder::scan("t", datafusion::datasource::provider_as_source(Arc::new(table)), None)
+            .unwrap()
+            .aggregate(vec![col("k")], exprs)
+            .unwrap()
+            .build()
+            .unwrap();
+        ctx.execute_logical_plan(plan).await.unwrap().collect().await.unwrap()
+    };
+    // k → k % 2 as the new key.
+    let mut merged_batches = Vec::new();
+    for b in &states {
+        let k = b.column(0).as_primitive::<arrow::datatypes::UInt64Type>();
+        let k2: ArrayRef = Arc::new(UInt64Array::from_iter_values(k.values().iter().map(|x| x % 2)));
+        let sch = Arc::new(Schema::new(vec![
+            Field::new("k", DataType::UInt64, false),
+            Field::new("s0", DataType::Binary, true),
+            Field::new("s1", DataType::Binary, true),
+        ]));
+        merged_batches.push(RecordBatch::try_new(sch, vec![k2, b.column(1).clone(), b.column(2).clone()]).unwrap());
+    }
+    let st = |name: &str, p: Vec<ScalarValue>| {
+        let reg = registry();
+        let (b, c) = resolve(&reg, name).unwrap();
+        build_chain(&b, &c, &p, &[ChType::UInt64]).unwrap().return_type()
+    };
+    let uniq_ty = st("uniqState", vec![]);
+    let q_ty = st("quantileState", p.clone());
+    assert_eq!(q_ty.to_string(), "AggregateFunction(quantile(0.5), UInt64)");
+    let calls = vec![
+        ("uniqMerge", vec![], vec![TypedExpr::new(col("s0"), uniq_ty)]),
+        ("quantileMerge", p, vec![TypedExpr::new(col("s1"), q_ty)]),
+    ];
+    let rows = run_grouped(vec![merged_batches], calls).await;
+    // SELECT number % 6 % 2 k, uniq(number) FROM numbers(60000) GROUP BY k → 30000 each (exact below 65536)
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].starts_with("0\t30000\t"), "{rows:?}");
+    assert!(rows[1].starts_with("1\t30000\t"), "{rows:?}");
+}
