@@ -106,6 +106,7 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("covarPop", Case::Sensitive, stats::covar_pop),
     ("covarSamp", Case::Sensitive, stats::covar_samp),
     ("corr", Case::Insensitive, stats::corr),
+    ("avgWeighted", Case::Sensitive, stats::avg_weighted),
     // ClickHouse's aliases (system.functions alias_to), case-insensitive.
     ("any_value", Case::Insensitive, basic::any),
     ("first_value", Case::Insensitive, basic::any),

@@ -182,6 +182,10 @@ fn quantiles_match_clickhouse() {
     assert_eq!(run("medianExact", vec![], vec![(y, ChType::UInt8)]), "3");
     // empty: nan
     assert_eq!(run("quantile", vec![], vec![u64s(0..0)]), "NaN");
+    assert_eq!(run("quantileExact", vec![], vec![u64s(0..0)]), "0");
+    // SELECT quantileExact(0.5)(x) FROM (SELECT arrayJoin([18446744073709551615, 18446744073709551614, 1]) x)
+    let big: ArrayRef = Arc::new(UInt64Array::from(vec![u64::MAX, u64::MAX - 1, 1]));
+    assert_eq!(run("quantileExact", p(0.5), vec![(big, ChType::UInt64)]), "18446744073709551614");
     let e = agg("quantile", p(2.0), vec![u64s(0..3)]).unwrap_err();
     assert_eq!(e.code(), 12);
 }
@@ -220,6 +224,11 @@ fn statistics() {
     assert_eq!(run("varPop", vec![], vec![f64s(&x)]), "833.3325");
     assert_eq!(run("varSamp", vec![], vec![f64s(&x)]), "834.1666666666666");
     assert_eq!(run("varSamp", vec![], vec![f64s(&[1.5])]), "NaN");
+    // SELECT avgWeighted(x, w) FROM (SELECT number x, number % 3 w FROM numbers(10)) → 4.666666666666667
+    let w: ArrayRef = Arc::new(UInt64Array::from_iter_values((0..10).map(|x| x % 3)));
+    assert_eq!(run("avgWeighted", vec![], vec![u64s(0..10), (w, ChType::UInt64)]), "4.666666666666667");
+    let z: ArrayRef = Arc::new(UInt64Array::from(vec![0u64; 10]));
+    assert_eq!(run("avgWeighted", vec![], vec![u64s(0..10), (z, ChType::UInt64)]), "NaN");
 }
 
 #[test]
