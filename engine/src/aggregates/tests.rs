@@ -656,3 +656,17 @@ async fn end_to_end_state_then_merge() {
     assert!(rows[0].starts_with("0\t30000\t"), "{rows:?}");
     assert!(rows[1].starts_with("1\t30000\t"), "{rows:?}");
 }
+
+#[test]
+fn uniq_widening() {
+    // SELECT uniq(toFloat32(number)), uniq(toInt32(number) - 50000), uniq(toDateTime(number * 1000)),
+    // uniq(toInt64(number) - 50000) FROM numbers(100000)
+    let f: ArrayRef = Arc::new(Float32Array::from_iter_values((0..100000).map(|x| x as f32)));
+    let i: ArrayRef = Arc::new(Int32Array::from_iter_values((0..100000).map(|x| x - 50000)));
+    let t: ArrayRef = Arc::new(TimestampSecondArray::from_iter_values((0..100000).map(|x| x * 1000)));
+    let l: ArrayRef = Arc::new(Int64Array::from_iter_values((0..100000).map(|x| x - 50000)));
+    assert_eq!(run("uniq", vec![], vec![(f, ChType::Float32)]), "100090");
+    assert_eq!(run("uniq", vec![], vec![(i, ChType::Int32)]), "100523");
+    assert_eq!(run("uniq", vec![], vec![(t, ChType::DateTime(None))]), "100422");
+    assert_eq!(run("uniq", vec![], vec![(l, ChType::Int64)]), "100523");
+}
