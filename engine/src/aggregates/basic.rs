@@ -486,6 +486,11 @@ impl AggregateFunction for ArgPick {
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(ArgPickState { kind: self.kind, dt: self.ty.to_arrow(), key_dt: self.key_ty.to_arrow(), value: None })
     }
+    fn hot(&self) -> Option<Hot> {
+        let (val, key) = (self.ty.to_arrow(), self.key_ty.to_arrow());
+        super::groups_more::arg_groups(self.kind, &val, &key, None)?;
+        Some(Hot { op: HotOp::ArgPick(self.kind, val, key), nulls: None })
+    }
 }
 
 impl ArgPickState {

@@ -29,6 +29,8 @@ pub enum HotOp {
     UniqExact(Widen),
     /// min / max / any / anyLast of a primitive type.
     Pick(super::basic::PickKind, DataType),
+    /// argMin / argMax: value type, primitive key type.
+    ArgPick(super::basic::PickKind, DataType, DataType),
 }
 
 /// A hot aggregate, optionally under the -Null adapter / -OrNull.
@@ -66,13 +68,14 @@ pub fn create(hot: Hot) -> Option<Box<dyn GroupsAccumulator>> {
         HotOp::Uniq(w) => Some(Box::new(UniqGroups::new(false, *w, hot.nulls))),
         HotOp::UniqExact(w) => Some(Box::new(UniqGroups::new(true, *w, hot.nulls))),
         HotOp::Pick(kind, dt) => min_max_groups(*kind, dt, hot.nulls),
+        HotOp::ArgPick(kind, val, key) => super::groups_more::arg_groups(*kind, val, key, hot.nulls),
     }
 }
 
 impl HotGroups {
     pub fn new(hot: Hot) -> Self {
         let sums = match hot.op {
-            HotOp::Count | HotOp::Uniq(_) | HotOp::UniqExact(_) | HotOp::Pick(..) => Sums::None,
+            HotOp::Count | HotOp::Uniq(_) | HotOp::UniqExact(_) | HotOp::Pick(..) | HotOp::ArgPick(..) => Sums::None,
             HotOp::Sum(k) | HotOp::Avg(k) => match k {
                 SumKind::Int => Sums::Int(Vec::new()),
                 SumKind::UInt => Sums::UInt(Vec::new()),

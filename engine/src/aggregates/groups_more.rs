@@ -1,5 +1,6 @@
 //! Vectorized `GroupsAccumulator`s for uniq / uniqExact over one numeric
-//! argument and for min / max / any / anyLast over primitive types (also under the -Null
+//! argument, for min / max / any / anyLast over primitive types and for
+//! argMin / argMax with a primitive key (also under the -Null
 //! adapter / -OrNull). One state per group in flat vectors; partial states are
 //! byte-identical to the row-wise ones (`uniq.rs`, `basic.rs`).
 
@@ -11,9 +12,10 @@ use arrow::buffer::NullBuffer;
 use arrow::datatypes::*;
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
+use datafusion::scalar::ScalarValue;
 
 use super::basic::PickKind;
-use super::state::{put_var_u64, Reader, STATE_VERSION};
+use super::state::{decode_scalar, encode_scalar, put_var_u64, Reader, STATE_VERSION};
 use super::udaf::binary_states_of;
 use super::uniq::{for_each_u64, UniquesHashSet, Widen};
 
@@ -314,6 +316,212 @@ pub fn min_max_groups(kind: PickKind, dt: &DataType, nulls: Option<bool>) -> Opt
         };
     }
     match dt {
+        DataType::Int8 => mk!(Int8Type),
+        DataType::Int16 => mk!(Int16Type),
+        DataType::Int32 => mk!(Int32Type),
+        DataType::Int64 => mk!(Int64Type),
+        DataType::UInt8 => mk!(UInt8Type),
+        DataType::UInt16 => mk!(UInt16Type),
+        DataType::UInt32 => mk!(UInt32Type),
+        DataType::UInt64 => mk!(UInt64Type),
+        DataType::Float32 => mk!(Float32Type),
+        DataType::Float64 => mk!(Float64Type),
+        DataType::Date32 => mk!(Date32Type),
+        DataType::Timestamp(TimeUnit::Second, None) => mk!(TimestampSecondType),
+        DataType::Timestamp(TimeUnit::Millisecond, None) => mk!(TimestampMillisecondType),
+        DataType::Timestamp(TimeUnit::Microsecond, None) => mk!(TimestampMicrosecondType),
+        DataType::Timestamp(TimeUnit::Nanosecond, None) => mk!(TimestampNanosecondType),
+        DataType::Decimal128(..) => mk!(Decimal128Type),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------- argMin / argMax
+
+/// Per-group argMin / argMax with a primitive key; the value is kept as a scalar
+/// and only extracted when a group's best row changes.
+#[derive(Debug)]
+pub struct ArgGroups<K: ArrowPrimitiveType> {
+    kind: PickKind,
+    val_dt: DataType,
+    key_dt: DataType,
+    nulls: Option<bool>,
+    keys: Vec<K::Native>,
+    has: Vec<bool>,
+    vals: Vec<Option<ScalarValue>>,
+    pending: Vec<Option<usize>>,
+}
+
+impl<K: ArrowPrimitiveType> ArgGroups<K> {
+    pub fn new(kind: PickKind, val_dt: DataType, key_dt: DataType, nulls: Option<bool>) -> Self {
+        ArgGroups {
+            kind,
+            val_dt,
+            key_dt,
+            nulls,
+            keys: Vec::new(),
+            has: Vec::new(),
+            vals: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn resize(&mut self, n: usize) {
+        self.keys.resize(n, K::Native::default());
+        self.has.resize(n, false);
+        self.vals.resize(n, None);
+        self.pending.resize(n, None);
+    }
+
+    /// Whether key `k` beats the group's current key.
+    #[inline]
+    fn beats(&self, g: usize, k: K::Native) -> bool {
+        if !self.has[g] {
+            return true;
+        }
+        let cur = self.keys[g];
+        #[allow(clippy::eq_op)]
+        let (k_nan, cur_nan) = (k != k, cur != cur);
+        match self.kind {
+            PickKind::Max => !k_nan && (k > cur || cur_nan),
+            PickKind::Min => !k_nan && (k < cur || cur_nan),
+            PickKind::First => false,
+            PickKind::Last => true,
+        }
+    }
+
+    fn empty_value(&self) -> DfResult<ScalarValue> {
+        if self.nulls == Some(true) {
+            ScalarValue::try_from(&self.val_dt)
+        } else {
+            ScalarValue::new_default(&self.val_dt)
+        }
+    }
+}
+
+impl<K: ArrowPrimitiveType> GroupsAccumulator for ArgGroups<K> {
+    fn update_batch(
+        &mut self,
+        values: &[ArrayRef],
+        group_indices: &[usize],
+        opt_filter: Option<&BooleanArray>,
+        total_num_groups: usize,
+    ) -> DfResult<()> {
+        self.resize(total_num_groups);
+        let (Some(val), Some(key)) = (values.first(), values.get(1)) else { return Ok(()) };
+        let Some(kp) = key.as_primitive_opt::<K>() else {
+            return Err(crate::error::Error::new(crate::error::ErrorCode::LOGICAL_ERROR, "argMin/argMax key type")
+                .into_datafusion());
+        };
+        let keys = kp.values();
+        let nulls = NullBuffer::union(val.logical_nulls().as_ref(), key.logical_nulls().as_ref());
+        let nulls = nulls.as_ref();
+        let mut touched = Vec::new();
+        for (i, &g) in group_indices.iter().enumerate() {
+            if take_row(opt_filter, nulls, i) && self.beats(g, keys[i]) {
+                self.keys[g] = keys[i];
+                self.has[g] = true;
+                if self.pending[g].replace(i).is_none() {
+                    touched.push(g);
+                }
+            }
+        }
+        for g in touched {
+            if let Some(row) = self.pending[g].take() {
+                self.vals[g] = Some(ScalarValue::try_from_array(val, row)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn evaluate(&mut self, emit_to: EmitTo) -> DfResult<ArrayRef> {
+        let vals = emit_to.take_needed(&mut self.vals);
+        let _ = emit_to.take_needed(&mut self.keys);
+        let _ = emit_to.take_needed(&mut self.has);
+        let _ = emit_to.take_needed(&mut self.pending);
+        let empty = self.empty_value()?;
+        if vals.is_empty() {
+            return Ok(arrow::array::new_empty_array(&self.val_dt));
+        }
+        ScalarValue::iter_to_array(vals.into_iter().map(|v| v.unwrap_or_else(|| empty.clone())))
+    }
+
+    fn state(&mut self, emit_to: EmitTo) -> DfResult<Vec<ArrayRef>> {
+        let vals = emit_to.take_needed(&mut self.vals);
+        let keys = emit_to.take_needed(&mut self.keys);
+        let has = emit_to.take_needed(&mut self.has);
+        let _ = emit_to.take_needed(&mut self.pending);
+        let wrapped = self.nulls.is_some();
+        Ok(vec![binary_states(vals.len(), |g, out| {
+            if wrapped {
+                out.push(has[g] as u8);
+            }
+            match (&vals[g], has[g]) {
+                (Some(v), true) => {
+                    out.push(1);
+                    let _ = encode_scalar(v, out);
+                    out.extend_from_slice(keys[g].to_byte_slice());
+                }
+                _ => out.push(0),
+            }
+        })])
+    }
+
+    fn merge_batch(&mut self, values: &[ArrayRef], group_indices: &[usize], total_num_groups: usize) -> DfResult<()> {
+        self.resize(total_num_groups);
+        let Some(arr) = values.first() else { return Ok(()) };
+        let bin = binary_states_of(arr)?;
+        for (i, &g) in group_indices.iter().enumerate() {
+            if !bin.is_valid(i) {
+                continue;
+            }
+            let mut r = Reader::versioned(bin.value(i))?;
+            if self.nulls.is_some() {
+                r.u8()?;
+            }
+            if r.u8()? != 0 {
+                let v = decode_scalar(&mut r, &self.val_dt)?;
+                let k = decode_scalar(&mut r, &self.key_dt)?.to_array()?;
+                let Some(k) = k.as_primitive_opt::<K>().map(|p| p.value(0)) else { continue };
+                if self.beats(g, k) {
+                    self.keys[g] = k;
+                    self.has[g] = true;
+                    self.vals[g] = Some(v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn convert_to_state(&self, values: &[ArrayRef], opt_filter: Option<&BooleanArray>) -> DfResult<Vec<ArrayRef>> {
+        let n = values.first().map(|a| a.len()).unwrap_or(0);
+        let mut tmp = ArgGroups::<K>::new(self.kind, self.val_dt.clone(), self.key_dt.clone(), self.nulls);
+        let idx: Vec<usize> = (0..n).collect();
+        tmp.update_batch(values, &idx, opt_filter, n)?;
+        tmp.state(EmitTo::All)
+    }
+
+    fn size(&self) -> usize {
+        self.keys.capacity() * std::mem::size_of::<K::Native>()
+            + self.has.capacity()
+            + self.pending.capacity() * 16
+            + self.vals.iter().map(|v| v.as_ref().map(|s| s.size()).unwrap_or(16)).sum::<usize>()
+    }
+}
+
+/// The argMin/argMax groups accumulator for a primitive key type, if supported.
+pub fn arg_groups(
+    kind: PickKind,
+    val_dt: &DataType,
+    key_dt: &DataType,
+    nulls: Option<bool>,
+) -> Option<Box<dyn GroupsAccumulator>> {
+    macro_rules! mk {
+        ($t:ty) => {
+            Some(Box::new(ArgGroups::<$t>::new(kind, val_dt.clone(), key_dt.clone(), nulls)))
+        };
+    }
+    match key_dt {
         DataType::Int8 => mk!(Int8Type),
         DataType::Int16 => mk!(Int16Type),
         DataType::Int32 => mk!(Int32Type),

@@ -491,17 +491,20 @@ async fn end_to_end_vectorized_paths() {
         ("avg", vec![], vec![v()]),
         ("sumIf", vec![], vec![v(), cond]),
         ("anyLast", vec![], vec![TypedExpr::new(col("k"), ChType::UInt64)]),
+        ("argMax", vec![], vec![TypedExpr::new(col("k"), ChType::UInt64), v()]),
+        ("argMin", vec![], vec![v(), v()]),
     ];
-    // SELECT number % 4 k, count(v), sum(v), min(v), max(v), uniq(v), uniqExact(v), avg(v), sumIf(v, v > 500), anyLast(k)
+    // SELECT number % 4 k, count(v), sum(v), min(v), max(v), uniq(v), uniqExact(v), avg(v), sumIf(v, v > 500), anyLast(k),
+    // argMax(k, v), argMin(v, v)
     // FROM (SELECT number, if(number % 4 = 3, NULL, number) v FROM numbers(1000)) GROUP BY k ORDER BY k
     let rows = run_grouped(vec![vec![mk(0..600)], vec![mk(600..1000)]], calls).await;
     assert_eq!(
         rows,
         vec![
-            "0\t250\t124500\t0\t996\t250\t250\t498\t93000\t0",
-            "1\t250\t124750\t1\t997\t250\t250\t499\t93625\t1",
-            "2\t250\t125000\t2\t998\t250\t250\t500\t93750\t2",
-            "3\t0\t\\N\t\\N\t\\N\t0\t0\t\\N\t\\N\t3",
+            "0\t250\t124500\t0\t996\t250\t250\t498\t93000\t0\t0\t0",
+            "1\t250\t124750\t1\t997\t250\t250\t499\t93625\t1\t1\t1",
+            "2\t250\t125000\t2\t998\t250\t250\t500\t93750\t2\t2\t2",
+            "3\t0\t\\N\t\\N\t\\N\t0\t0\t\\N\t\\N\t3\t\\N\t\\N",
         ]
     );
 }
@@ -547,6 +550,18 @@ fn groups_accumulators_direct() {
     let out = out.as_primitive::<arrow::datatypes::Float64Type>();
     assert_eq!(out.value(0), 3.0);
     assert!(out.is_null(1));
+
+    // argMax(String, UInt64): vectorized state read by the row-wise state.
+    let (bb, c) = resolve(&reg, "argMax").unwrap();
+    let func = build_chain(&bb, &c, &[], &[ChType::String, ChType::UInt64]).unwrap();
+    let mut g = groups::create(func.hot().unwrap()).unwrap();
+    let s: ArrayRef = Arc::new(BinaryViewArray::from_iter_values(["b", "abc", "a", "zz"].map(|x| x.as_bytes())));
+    let l: ArrayRef = Arc::new(UInt64Array::from(vec![1, 3, 3, 2]));
+    g.update_batch(&[s, l], &[0, 0, 0, 0], None, 1).unwrap();
+    let st = g.state(EmitTo::All).unwrap();
+    let mut row = func.new_state();
+    udaf::merge_binary(row.as_mut(), &st[0]).unwrap();
+    assert_eq!(text(row.result().unwrap()), "abc");
 }
 
 #[test]
