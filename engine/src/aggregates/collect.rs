@@ -46,11 +46,31 @@ fn size_param(name: &str, params: &[ScalarValue], default: Option<u64>) -> Resul
         None => Ok(default),
         Some(p) => match param_i128(p) {
             Some(n) if n > 0 && n <= 0xFF_FFFF => Ok(Some(n as u64)),
-            _ => Err(Error::new(
+            Some(_) if name == "topK" => Err(Error::new(
                 ErrorCode::ARGUMENT_OUT_OF_BOUND,
                 format!("Parameter {} is illegal for aggregate function '{name}'", super::fmt_param(p)),
             )),
+            Some(_) => Err(Error::new(
+                ErrorCode::BAD_ARGUMENTS,
+                format!("Parameter for aggregate function {name} should be positive number"),
+            )),
+            None => Err(Error::new(
+                ErrorCode::CANNOT_CONVERT_TYPE,
+                format!("Cannot convert {} to unsigned long", param_type_name(p)),
+            )),
         },
+    }
+}
+
+/// The ClickHouse type name of a parameter literal, for conversion errors.
+pub fn param_type_name(p: &ScalarValue) -> &'static str {
+    match p {
+        ScalarValue::Utf8(_) | ScalarValue::Utf8View(_) | ScalarValue::Binary(_) | ScalarValue::BinaryView(_) => {
+            "String"
+        }
+        ScalarValue::Float64(_) | ScalarValue::Float32(_) => "Float64",
+        ScalarValue::Null => "Nullable(Nothing)",
+        _ => "value",
     }
 }
 

@@ -272,6 +272,12 @@ fn bind_resolved(
     {
         args.push(TypedExpr::new(lit(ScalarValue::UInt8(Some(1))), ChType::UInt8));
     }
+    if base == "count" && args.len() > 1 && !kept.contains(&Combinator::Distinct) {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            "Aggregate function count requires zero or one argument",
+        ));
+    }
     let types: Vec<ChType> = args.iter().map(|a| a.ty.clone()).collect();
     let func = build_chain(base, &kept, &ctx.params, &types)?;
     let ty = func.return_type();

@@ -331,7 +331,12 @@ fn levels_of(params: &[ScalarValue], many: bool) -> Result<Vec<f64>> {
     }
     let mut out = Vec::new();
     for p in params {
-        let l = param_f64(p).ok_or_else(|| Error::new(ErrorCode::BAD_ARGUMENTS, "Quantile level must be a number"))?;
+        let l = param_f64(p).ok_or_else(|| {
+            Error::new(
+                ErrorCode::CANNOT_CONVERT_TYPE,
+                format!("Cannot convert {} to double", super::collect::param_type_name(p)),
+            )
+        })?;
         if !(0.0..=1.0).contains(&l) {
             return Err(Error::new(ErrorCode::PARAMETER_OUT_OF_BOUND, "Quantile level is out of range [0..1]"));
         }

@@ -300,6 +300,25 @@ fn bind_errors() {
     assert_eq!(e.code(), 43);
     let e = bind(&reg, &ctx("sumArray"), vec![col(ChType::UInt64)]).unwrap().unwrap_err();
     assert_eq!(e.code(), 43);
+    let e = bind(&reg, &ctx("count"), vec![col(ChType::UInt64), col(ChType::UInt64)]).unwrap().unwrap_err();
+    assert_eq!(e.code(), 42);
+    let b =
+        bind(&reg, &AggregateContext { distinct: true, ..ctx("count") }, vec![col(ChType::UInt64), col(ChType::UInt8)]);
+    assert_eq!(b.unwrap().unwrap().ty, ChType::UInt64);
+    let e = bind(&reg, &ctx("sumIf"), vec![col(ChType::UInt64), col(ChType::String)]).unwrap().unwrap_err();
+    assert_eq!(e.code(), 43);
+    let e = bind(
+        &reg,
+        &AggregateContext { params: vec![ScalarValue::UInt64(Some(0))], ..ctx("groupArray") },
+        vec![col(ChType::UInt64)],
+    );
+    assert_eq!(e.unwrap().unwrap_err().code(), 36);
+    let e = bind(
+        &reg,
+        &AggregateContext { params: vec![ScalarValue::Utf8(Some("a".into()))], ..ctx("quantile") },
+        vec![col(ChType::UInt64)],
+    );
+    assert_eq!(e.unwrap().unwrap_err().code(), 70);
     let b = bind(&reg, &ctx("countIf"), vec![col(ChType::UInt8)]).unwrap().unwrap();
     assert!(b.filter.is_some());
     assert_eq!(b.ty, ChType::UInt64);
