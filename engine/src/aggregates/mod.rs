@@ -12,8 +12,15 @@
 //! default on NULL-only input (count, uniq*, groupArray, …).
 //!
 //! An outer -If becomes the DataFusion aggregate FILTER (`BoundAggregate.filter`);
-//! -Distinct / `count(DISTINCT x)` is computed inside the state, so
-//! `BoundAggregate.distinct` is always false.
+//! -If below -Array is evaluated inside the state. -Distinct / `count(DISTINCT x)`
+//! is computed inside the state, so `BoundAggregate.distinct` is always false.
+//! `count()` is bound with one literal argument (`UInt8 1`) so the state sees
+//! the row count.
+//!
+//! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
+//! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
+//! `collect.rs` (the functions), `combinators.rs`, `groups.rs` /
+//! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
 pub mod basic;
 mod cityhash;

@@ -3,7 +3,10 @@
 //! implements, and [`ChAggregateUdf`], the one `AggregateUDFImpl` that runs any
 //! of them. Its partial state is one Binary column per group: the versioned
 //! state bytes of spec/distributed.md §7.5 (see `state.rs`), which is also what
-//! `-State` returns. Hot aggregates have their own UDAFs (`groups.rs`).
+//! `-State` returns. Hot aggregates (count, sum, avg, min, max, any, anyLast,
+//! argMin, argMax, uniq, uniqExact) also offer a vectorized `GroupsAccumulator`
+//! through [`AggregateFunction::hot`] (`groups.rs`, `groups_more.rs`) whose
+//! per-group state bytes are identical to the row-wise ones.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
