@@ -442,6 +442,13 @@ fn pick(
     if !codec_supports(&ty.to_arrow()) {
         return Err(illegal_arg(name, &ty));
     }
+    let wide_int = matches!(ty, ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256);
+    if wide_int && matches!(kind, PickKind::Min | PickKind::Max) {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::NOT_IMPLEMENTED,
+            format!("{name} over {ty} is not implemented yet"),
+        ));
+    }
     Ok(Arc::new(Pick { name, kind, ty }))
 }
 

@@ -168,16 +168,9 @@ impl QuantileState {
                 _ => ScalarValue::new_default(&dt),
             };
         }
-        if let DataType::Decimal128(_, s) = dt {
+        if let DataType::Decimal128(p, s) = dt {
             let scaled = (v * 10f64.powi(s as i32)).round() as i128;
-            return Ok(ScalarValue::Decimal128(Some(scaled), 0, s).cast_to(&dt).unwrap_or(ScalarValue::Decimal128(
-                Some(scaled),
-                match dt {
-                    DataType::Decimal128(p, _) => p,
-                    _ => 38,
-                },
-                s,
-            )));
+            return Ok(ScalarValue::Decimal128(Some(scaled), p, s));
         }
         let f = ScalarValue::Float64(Some(v.trunc()));
         match dt {

@@ -180,6 +180,9 @@ fn quantiles_match_clickhouse() {
     assert_eq!(run("quantileExact", p(0.2), vec![(y.clone(), ChType::UInt8)]), "1");
     assert_eq!(run("quantileExact", p(1.0), vec![(y.clone(), ChType::UInt8)]), "5");
     assert_eq!(run("medianExact", vec![], vec![(y, ChType::UInt8)]), "3");
+    // SELECT quantile(x) FROM (SELECT arrayJoin([1.25, 2.5, 3.75]::Array(Decimal(9, 2))) x) → 2.5 (Decimal(9, 2))
+    let d: ArrayRef = Arc::new(Decimal128Array::from(vec![125, 250, 375]).with_precision_and_scale(9, 2).unwrap());
+    assert_eq!(run("quantile", vec![], vec![(d, ChType::Decimal(9, 2))]), "2.50");
     // empty: nan
     assert_eq!(run("quantile", vec![], vec![u64s(0..0)]), "NaN");
     assert_eq!(run("quantileExact", vec![], vec![u64s(0..0)]), "0");
