@@ -31,6 +31,7 @@ pub mod groups_more;
 pub mod quantile;
 pub mod state;
 pub mod stats;
+pub mod tdigest;
 pub mod udaf;
 pub mod uniq;
 
@@ -95,8 +96,9 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("uniqExact", Case::Sensitive, uniq::uniq_exact),
     ("uniqCombined", Case::Sensitive, uniq::not_implemented),
     ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
-    ("quantileTDigest", Case::Sensitive, uniq::not_implemented),
-    ("medianTDigest", Case::Sensitive, uniq::not_implemented),
+    ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
+    ("medianTDigest", Case::Sensitive, tdigest::quantile_tdigest),
+    ("quantilesTDigest", Case::Sensitive, tdigest::quantiles_tdigest),
     ("groupArray", Case::Sensitive, collect::group_array),
     ("groupUniqArray", Case::Sensitive, collect::group_uniq_array),
     ("topK", Case::Sensitive, collect::top_k),
@@ -149,6 +151,7 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "topK",
     "quantiles",
     "quantilesExact",
+    "quantilesTDigest",
 ];
 
 /// Registers every aggregate.

@@ -707,3 +707,31 @@ fn uniq_widening() {
     assert_eq!(run("uniq", vec![], vec![(t, ChType::DateTime(None))]), "100422");
     assert_eq!(run("uniq", vec![], vec![(l, ChType::Int64)]), "100523");
 }
+
+#[test]
+fn tdigest_matches_clickhouse() {
+    let p = |x: f64| vec![ScalarValue::Float64(Some(x))];
+    let one = |name: &str, params: Vec<ScalarValue>, a: (ArrayRef, ChType)| {
+        let reg = registry();
+        let (b, c) = resolve(&reg, name).unwrap();
+        let f = build_chain(&b, &c, &params, &[a.1.clone()]).unwrap();
+        let mut s = f.new_state();
+        s.add(&[a.0]).unwrap();
+        text(s.result().unwrap())
+    };
+    // SELECT quantileTDigest(number), quantileTDigest(0.9)(number), quantileTDigest(0.01)(number) FROM numbers(100000)
+    assert_eq!(one("quantileTDigest", vec![], u64s(0..100000)), "49999.5");
+    assert_eq!(one("quantileTDigest", p(0.9), u64s(0..100000)), "89999.5");
+    assert_eq!(one("quantileTDigest", p(0.01), u64s(0..100000)), "999.5");
+    // SELECT quantileTDigest(0.3)(x), quantilesTDigest(0.1, 0.5, 0.99)(x)
+    // FROM (SELECT number * 7919 % 10007 x FROM numbers(50000)) SETTINGS max_threads = 1
+    let x = || {
+        (Arc::new(UInt64Array::from_iter_values((0..50000u64).map(|n| n * 7919 % 10007))) as ArrayRef, ChType::UInt64)
+    };
+    assert_eq!(one("quantileTDigest", p(0.3), x()), "3002.0647");
+    let ps = vec![ScalarValue::Float64(Some(0.1)), ScalarValue::Float64(Some(0.5)), ScalarValue::Float64(Some(0.99))];
+    assert_eq!(one("quantilesTDigest", ps, x()), "[1000.71674,5003.473,9906.549]");
+    let small: ArrayRef = Arc::new(UInt8Array::from(vec![1, 2, 3, 10]));
+    assert_eq!(one("quantileTDigest", vec![], (small, ChType::UInt8)), "2");
+    assert_eq!(one("quantileTDigest", vec![], u64s(0..0)), "NaN");
+}

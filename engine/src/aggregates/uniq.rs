@@ -1,6 +1,6 @@
 //! uniq (ClickHouse's UniquesHashSet: adaptive sampling of 32-bit hashes) and
-//! uniqExact (exact distinct count). uniqCombined / uniqHLL12 (and
-//! quantileTDigest) answer NOT_IMPLEMENTED for now.
+//! uniqExact (exact distinct count). uniqCombined / uniqHLL12 answer
+//! NOT_IMPLEMENTED for now.
 //!
 //! How ClickHouse hashes for `uniq` (AggregateFunctionUniq.h): a number is
 //! widened to UInt64 (signed values sign-extended, Float32/Float64 by their
