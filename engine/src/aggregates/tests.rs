@@ -714,7 +714,7 @@ fn tdigest_matches_clickhouse() {
     let one = |name: &str, params: Vec<ScalarValue>, a: (ArrayRef, ChType)| {
         let reg = registry();
         let (b, c) = resolve(&reg, name).unwrap();
-        let f = build_chain(&b, &c, &params, &[a.1.clone()]).unwrap();
+        let f = build_chain(&b, &c, &params, std::slice::from_ref(&a.1)).unwrap();
         let mut s = f.new_state();
         s.add(&[a.0]).unwrap();
         text(s.result().unwrap())
