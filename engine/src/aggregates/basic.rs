@@ -139,8 +139,13 @@ impl SumValue {
             }
             SumValue::Float(acc) => {
                 let c = cast(a, &DataType::Float64)?;
-                for v in c.as_primitive::<Float64Type>().iter().flatten() {
-                    *acc += v;
+                let p = c.as_primitive::<Float64Type>();
+                if p.null_count() > 0 {
+                    for v in p.iter().flatten() {
+                        *acc += v;
+                    }
+                } else {
+                    *acc = float_sum(*acc, p.values());
                 }
             }
             SumValue::Decimal(acc, _) => {
@@ -197,6 +202,30 @@ impl SumValue {
             SumValue::Decimal(v, s) => v as f64 / 10f64.powi(s as i32),
         }
     }
+}
+
+/// ClickHouse's unrolled Float64 summation of one batch (AggregateFunctionSum
+/// `addMany`): 16 running lanes, the lanes added to the running sum in order,
+/// then the tail's own sum.
+pub fn float_sum(acc: f64, v: &[f64]) -> f64 {
+    const LANES: usize = 16;
+    let mut lanes = [0f64; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for (l, x) in lanes.iter_mut().zip(c) {
+            *l += *x;
+        }
+    }
+    let mut sum = acc;
+    for l in lanes {
+        sum += l;
+    }
+    let mut local = 0f64;
+    for x in tail {
+        local += *x;
+    }
+    sum + local
 }
 
 #[derive(Debug)]
