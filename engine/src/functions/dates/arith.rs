@@ -21,6 +21,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{check_arg_count, Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
 use crate::types::{ChType, IntervalKind};
 
+/// Larger day moves than this (±2.7 million years) only saturate.
+const MAX_DAYS: i64 = 1_000_000_000;
+
 fn kind_of_code(c: i64) -> Option<IntervalKind> {
     use IntervalKind::*;
     [Nanosecond, Microsecond, Millisecond, Second, Minute, Hour, Day, Week, Month, Quarter, Year]
@@ -130,8 +133,8 @@ fn k_add(k: &KernelArgs) -> DfResult<ColumnarValue> {
             None => {
                 let days = t.local_days(v);
                 let nd = match kind {
-                    IntervalKind::Day => days.saturating_add(n),
-                    IntervalKind::Week => days.saturating_add(n.saturating_mul(7)),
+                    IntervalKind::Day => days.saturating_add(n.clamp(-MAX_DAYS, MAX_DAYS)),
+                    IntervalKind::Week => days.saturating_add(n.clamp(-MAX_DAYS, MAX_DAYS) * 7),
                     IntervalKind::Month => add_months(days, n.clamp(-1_000_000, 1_000_000)),
                     IntervalKind::Quarter => add_months(days, n.clamp(-1_000_000, 1_000_000) * 3),
                     _ => add_months(days, n.clamp(-100_000, 100_000) * 12),
@@ -140,11 +143,11 @@ fn k_add(k: &KernelArgs) -> DfResult<ColumnarValue> {
                     TKind::Date | TKind::Date32 => nd,
                     _ => {
                         let tod = t.local_secs(v).rem_euclid(DAY);
-                        let secs = t.zone.from_local(nd.saturating_mul(DAY) + tod);
+                        let secs = t.zone.from_local(nd.saturating_mul(DAY).saturating_add(tod));
                         match out {
                             TKind::DateTime64(s, _) => {
                                 let frac = ticks(&t, v, s).rem_euclid(s);
-                                secs.saturating_mul(s) + frac
+                                secs.saturating_mul(s).saturating_add(frac)
                             }
                             _ => secs,
                         }

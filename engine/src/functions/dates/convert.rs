@@ -228,10 +228,16 @@ fn from_time(t: &TimeIn, v: i64, target: Target) -> i64 {
         Target::DateTime => t.utc_secs(v).rem_euclid(1 << 32),
         Target::DateTime64(s, _) => {
             let frac = match t.kind {
-                TKind::DateTime64(si, _) => t.frac(v) * s / si,
+                TKind::DateTime64(si, _) => {
+                    if s >= si {
+                        t.frac(v) * (s / si)
+                    } else {
+                        t.frac(v) / (si / s)
+                    }
+                }
                 _ => 0,
             };
-            t.utc_secs(v) * s + frac
+            t.utc_secs(v).saturating_mul(s).saturating_add(frac)
         }
     }
 }
@@ -255,7 +261,7 @@ fn k_convert(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let in_ty = &k.arg_types[0];
     let mut nulls = arr.logical_nulls();
     let vals = if let Some(kind) = TKind::of(in_ty) {
-        let t = TimeIn { kind, zone: zone.clone() };
+        let t = TimeIn::of_kind(kind, zone.clone());
         map_i64(arr.as_ref(), |v| from_time(&t, v, target))?
     } else if in_ty.is_string_or_fixed() {
         let mut vals = Vec::with_capacity(arr.len());

@@ -89,23 +89,42 @@ pub(crate) fn ticks_per_second(p: u8) -> i64 {
 pub(crate) struct TimeIn {
     pub kind: TKind,
     pub zone: Arc<Zone>,
+    /// The last offset span used: consecutive rows usually share it, which
+    /// saves the binary search over the zone's transitions.
+    span: std::cell::Cell<(i64, i64, i32)>,
 }
 
 impl TimeIn {
     pub(crate) fn new(ty: &ChType, zone: Arc<Zone>) -> DfResult<TimeIn> {
         match TKind::of(ty) {
-            Some(kind) => Ok(TimeIn { kind, zone }),
+            Some(kind) => Ok(TimeIn::of_kind(kind, zone)),
             None => {
                 Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal type {ty}")).into_datafusion())
             }
         }
     }
 
+    pub(crate) fn of_kind(kind: TKind, zone: Arc<Zone>) -> TimeIn {
+        TimeIn { kind, zone, span: std::cell::Cell::new((0, 0, 0)) }
+    }
+
+    /// Local seconds of UTC seconds `t`, through the span cache.
+    #[inline]
+    pub(crate) fn to_local(&self, t: i64) -> i64 {
+        let (from, until, off) = self.span.get();
+        if t >= from && t < until {
+            return t.saturating_add(off as i64);
+        }
+        let span = self.zone.span_at(t);
+        self.span.set(span);
+        t.saturating_add(span.2 as i64)
+    }
+
     /// UTC epoch seconds (a Date is its local midnight).
     #[inline]
     pub(crate) fn utc_secs(&self, raw: i64) -> i64 {
         match self.kind {
-            TKind::Date | TKind::Date32 => self.zone.from_local(raw * DAY),
+            TKind::Date | TKind::Date32 => self.zone.from_local(raw.saturating_mul(DAY)),
             TKind::DateTime => raw,
             TKind::DateTime64(s, _) => raw.div_euclid(s),
         }
@@ -115,9 +134,9 @@ impl TimeIn {
     #[inline]
     pub(crate) fn local_secs(&self, raw: i64) -> i64 {
         match self.kind {
-            TKind::Date | TKind::Date32 => raw * DAY,
-            TKind::DateTime => self.zone.to_local(raw),
-            TKind::DateTime64(s, _) => self.zone.to_local(raw.div_euclid(s)),
+            TKind::Date | TKind::Date32 => raw.saturating_mul(DAY),
+            TKind::DateTime => self.to_local(raw),
+            TKind::DateTime64(s, _) => self.to_local(raw.div_euclid(s)),
         }
     }
 
@@ -499,5 +518,123 @@ pub(crate) mod testing {
     /// UTC seconds of y-m-d h:mi:s.
     pub fn ts(y: i64, m: u32, dd: u32, h: i64, mi: i64, sec: i64) -> i64 {
         d(y, m, dd) * DAY + h * 3600 + mi * 60 + sec
+    }
+}
+
+#[cfg(test)]
+mod extreme_tests {
+    use super::testing::*;
+    use crate::functions::FunctionRegistry;
+
+    /// Every unary time function on extreme values: no panic.
+    #[test]
+    fn no_panic_on_extremes() {
+        let r = FunctionRegistry::builtin();
+        let names = [
+            "toYear",
+            "toMonth",
+            "toDayOfWeek",
+            "toHour",
+            "toYYYYMMDDhhmmss",
+            "toISOWeek",
+            "toWeek",
+            "toStartOfMonth",
+            "toStartOfDay",
+            "toStartOfHour",
+            "toMonday",
+            "toDate",
+            "toDate32",
+            "toDateTime",
+            "toUnixTimestamp",
+            "toQuarter",
+            "toDayOfYear",
+            "toDayOfMonth",
+            "toMinute",
+            "toSecond",
+            "toMillisecond",
+            "toYYYYMM",
+            "toYYYYMMDD",
+            "toISOYear",
+            "toYearWeek",
+            "toRelativeYearNum",
+            "toRelativeQuarterNum",
+            "toRelativeMonthNum",
+            "toRelativeWeekNum",
+            "toRelativeDayNum",
+            "toRelativeHourNum",
+            "toRelativeMinuteNum",
+            "toRelativeSecondNum",
+            "toStartOfYear",
+            "toStartOfQuarter",
+            "toStartOfWeek",
+            "toStartOfMinute",
+            "toStartOfFiveMinutes",
+            "toStartOfTenMinutes",
+            "toStartOfFifteenMinutes",
+            "toStartOfSecond",
+            "toStartOfMillisecond",
+            "toDateTime64",
+        ];
+        for name in names {
+            let Some(b) = r.scalar_builder(name) else { panic!("{name} not registered") };
+            for v in [dt64(i64::MAX, 0, Some("America/New_York")), dt64(i64::MIN, 0, None), dt64(i64::MIN, 9, None)] {
+                if let Ok(e) = b(&ctx(name), vec![v]) {
+                    let _ = eval(&e);
+                }
+            }
+        }
+        let extremes =
+            || vec![dt64(i64::MAX, 0, Some("America/New_York")), dt64(i64::MIN, 0, None), dt64(i64::MIN, 9, None)];
+        let try_eval = |name: &str, args: Vec<crate::functions::TypedExpr>| {
+            let b = r.scalar_builder(name).unwrap();
+            if let Ok(e) = b(&ctx(name), args) {
+                let _ = eval(&e);
+            }
+        };
+        for v in extremes() {
+            try_eval("formatDateTime", vec![v.clone(), s("%F %T %z %f %j %V %G %r %a %M")]);
+            try_eval("toDateTime64", vec![v.clone(), i(3)]);
+            for unit in ["ns", "us", "ms", "second", "minute", "hour", "day", "week", "month", "quarter", "year"] {
+                try_eval("dateDiff", vec![s(unit), v.clone(), dt(0, None)]);
+                try_eval("dateAdd", vec![s(unit), i(i64::MAX), v.clone()]);
+                try_eval("dateAdd", vec![s(unit), i(i64::MIN), v.clone()]);
+                try_eval("date_trunc", vec![s(unit), v.clone()]);
+            }
+            for n in [1, i64::MAX] {
+                for kind in [
+                    crate::types::IntervalKind::Millisecond,
+                    crate::types::IntervalKind::Hour,
+                    crate::types::IntervalKind::Month,
+                ] {
+                    let iv = lit(datafusion::scalar::ScalarValue::Int64(Some(n)), crate::types::ChType::Interval(kind));
+                    try_eval("toStartOfInterval", vec![v.clone(), iv]);
+                }
+            }
+        }
+        for text in [
+            "99999999-99-99 99:99:99.9999999999999999999999",
+            "9999999999999",
+            "-",
+            "+",
+            "1:",
+            "2000-01-01 00:00:00+99:99",
+        ] {
+            try_eval("parseDateTimeBestEffortOrNull", vec![s(text)]);
+            try_eval("parseDateTime64BestEffortOrNull", vec![s(text), i(9)]);
+            try_eval("toDateTimeOrNull", vec![s(text)]);
+            try_eval("toDateTime64OrNull", vec![s(text), i(9)]);
+            try_eval("toDateOrNull", vec![s(text)]);
+        }
+        let big = lit(datafusion::scalar::ScalarValue::UInt64(Some(u64::MAX)), crate::types::ChType::UInt64);
+        for name in ["toDate", "toDate32", "toDateTime"] {
+            try_eval(name, vec![big.clone()]);
+        }
+        try_eval("toDateTime64", vec![big.clone(), i(9)]);
+        let add = r.scalar_builder("addDays").unwrap();
+        let e = add(&ctx("addDays"), vec![dt(0, None), i(i64::MAX)]).unwrap();
+        let _ = eval(&e);
+        let add = r.scalar_builder("addMonths").unwrap();
+        let e = add(&ctx("addMonths"), vec![dt64(i64::MAX, 0, None), i(i64::MIN)]).unwrap();
+        let _ = eval(&e);
     }
 }

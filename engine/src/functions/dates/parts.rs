@@ -127,7 +127,8 @@ part!(k_yyyymmddhhmmss, b_yyyymmddhhmmss, ChType::UInt64, true, |t, v| {
     let l = t.local_secs(v);
     let (y, m, d) = civil_from_days(l.div_euclid(DAY));
     let s = l.rem_euclid(DAY);
-    ((y * 100 + m as i64) * 100 + d as i64) * 1_000_000 + (s / 3600) * 10_000 + (s % 3600 / 60) * 100 + s % 60
+    let ymd = (y * 100 + m as i64) * 100 + d as i64;
+    ymd.wrapping_mul(1_000_000) + (s / 3600) * 10_000 + (s % 3600 / 60) * 100 + s % 60
 });
 part!(k_isoweek, b_isoweek, ChType::UInt8, true, |t, v| week_of(t.local_days(v), 3).1);
 part!(k_isoyear, b_isoyear, ChType::UInt16, true, |t, v| week_of(t.local_days(v), 3).0);

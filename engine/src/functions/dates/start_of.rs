@@ -43,7 +43,7 @@ pub(crate) fn start_of_week(days: i64, mode: i64) -> i64 {
 
 /// UTC instant of the local midnight of `t`'s day.
 fn start_of_day(t: &TimeIn, v: i64) -> i64 {
-    t.zone.from_local(t.local_days(v) * DAY)
+    t.zone.from_local(t.local_days(v).saturating_mul(DAY))
 }
 
 fn date_ret(t: &ChType) -> Result<ChType> {
@@ -101,7 +101,7 @@ fn b_day(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 macro_rules! floor_secs {
     ($kernel:ident, $builder:ident, $step:expr) => {
         fn $kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
-            unary(k, |t, v| t.utc_secs(v).div_euclid($step) * $step)
+            unary(k, |t, v| t.utc_secs(v).div_euclid($step).saturating_mul($step))
         }
         fn $builder(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
             let name = ctx.name.clone();
@@ -132,7 +132,7 @@ macro_rules! floor_sub {
         fn $kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
             unary(k, |t, v| {
                 let step = sub_step(t.kind, $digits);
-                v.div_euclid(step) * step
+                v.div_euclid(step).saturating_mul(step)
             })
         }
         fn $builder(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -169,7 +169,7 @@ fn kind_of_code(c: i64) -> Option<IntervalKind> {
 /// ticks for DateTime64).
 fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
     use IntervalKind::*;
-    let floor = |x: i64, m: i64| x - x.rem_euclid(m);
+    let floor = |x: i64, m: i64| x.saturating_sub(x.rem_euclid(m.max(1)));
     match kind {
         Nanosecond | Microsecond | Millisecond => {
             let digits = match kind {
@@ -182,25 +182,25 @@ fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
         }
         Second => {
             let l = t.local_secs(v);
-            let day = l.div_euclid(DAY) * DAY;
-            t.zone.from_local(day + floor(l - day, n))
+            let day = l.div_euclid(DAY).saturating_mul(DAY);
+            t.zone.from_local(day.saturating_add(floor(l.saturating_sub(day), n)))
         }
         Minute => floor(t.utc_secs(v), n.saturating_mul(60)),
         Hour => {
             let l = t.local_secs(v);
-            let day = l.div_euclid(DAY) * DAY;
+            let day = l.div_euclid(DAY).saturating_mul(DAY);
             let h = (l - day) / 3600;
-            t.zone.from_local(day + floor(h, n) * 3600)
+            t.zone.from_local(day.saturating_add(floor(h, n) * 3600))
         }
         Day => {
             let d = floor(t.local_days(v), n);
             if t.kind.is_date() {
                 d
             } else {
-                t.zone.from_local(d * DAY)
+                t.zone.from_local(d.saturating_mul(DAY))
             }
         }
-        Week => floor(t.local_days(v) - 4, n.saturating_mul(7)) + 4,
+        Week => floor(t.local_days(v) - 4, n.saturating_mul(7)).saturating_add(4),
         Month | Quarter => {
             let (y, m, _) = civil_from_days(t.local_days(v));
             let months = (y - 1970) * 12 + m as i64 - 1;
