@@ -317,8 +317,77 @@ fn k_diff(k: &KernelArgs) -> DfResult<ColumnarValue> {
     finish(k, build_output(k.ret, vals, nulls)?)
 }
 
+/// `age`: whole units elapsed from `a` to `b` (truncated toward zero).
+fn age_units(ta: &TimeIn, a: i64, tb: &TimeIn, b: i64, kind: IntervalKind) -> i64 {
+    use IntervalKind::*;
+    if let Some(unit) = unit_nanos(kind) {
+        let (s, per) = if unit >= 1_000_000_000 { (1, unit / 1_000_000_000) } else { (1_000_000_000 / unit, 1) };
+        return ticks(tb, b, s).saturating_sub(ticks(ta, a, s)) / per;
+    }
+    let (la, lb) = (ta.local_secs(a), tb.local_secs(b));
+    let (da, db) = (la.div_euclid(DAY), lb.div_euclid(DAY));
+    let (fa, fb) = ((ta.frac(a) as i128) << 20, (tb.frac(b) as i128) << 20);
+    let (toda, todb) = ((la.rem_euclid(DAY) as i128) << 40 | fa, (lb.rem_euclid(DAY) as i128) << 40 | fb);
+    let adjust = |n: i64, a_key: i128, b_key: i128| {
+        if n > 0 && b_key < a_key {
+            n - 1
+        } else if n < 0 && b_key > a_key {
+            n + 1
+        } else {
+            n
+        }
+    };
+    match kind {
+        Day | Week => {
+            let d = adjust(db - da, toda, todb);
+            if kind == Week {
+                d / 7
+            } else {
+                d
+            }
+        }
+        _ => {
+            let (ya, ma, dda) = civil_from_days(da);
+            let (yb, mb, ddb) = civil_from_days(db);
+            let months = (yb * 12 + mb as i64) - (ya * 12 + ma as i64);
+            let m = adjust(months, (dda as i128) << 80 | toda, (ddb as i128) << 80 | todb);
+            match kind {
+                Month => m,
+                Quarter => m / 3,
+                _ => m / 12,
+            }
+        }
+    }
+}
+
+fn k_age(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let kind = kind_of_code(scalar_int(k, 2)?)
+        .ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "bad interval kind").into_datafusion())?;
+    let ta = TimeIn::new(&k.arg_types[0], zone_arg(k, 3)?)?;
+    let tb = TimeIn::new(&k.arg_types[1], zone_arg(k, 4)?)?;
+    let a = arg_array(k, 0)?;
+    let b = arg_array(k, 1)?;
+    let av = map_i64(a.as_ref(), |v| v)?;
+    let mut idx = 0usize;
+    let vals = map_i64(b.as_ref(), |v| {
+        let x = age_units(&ta, av.get(idx).copied().unwrap_or(0), &tb, v, kind);
+        idx += 1;
+        x
+    })?;
+    let nulls = union_nulls(&[&a, &b]);
+    finish(k, build_output(k.ret, vals, nulls)?)
+}
+
+fn b_age(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_diff(ctx, args, k_age)
+}
+
 /// `dateDiff('unit', a, b[, tz])`: unit boundaries crossed from `a` to `b`.
 fn b_date_diff(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_diff(ctx, args, k_diff)
+}
+
+fn bind_diff(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: crate::functions::Kernel) -> Result<TypedExpr> {
     let name = ctx.name.clone();
     check_arg_count(&name, &args, 3, 4)?;
     let kind = unit_arg(&name, &args, 0)?;
@@ -342,7 +411,7 @@ fn b_date_diff(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     let (Some(a), Some(b)) = (it.next(), it.next()) else {
         return Err(Error::new(ErrorCode::LOGICAL_ERROR, "missing arguments"));
     };
-    super::super::udf::call(&name, k_diff, vec![a, b, lit_i64(kind as i64), lit_str(&za), lit_str(&zb)], ret)
+    super::super::udf::call(&name, kernel, vec![a, b, lit_i64(kind as i64), lit_str(&za), lit_str(&zb)], ret)
 }
 
 pub fn register(r: &mut FunctionRegistry) {
@@ -373,6 +442,7 @@ pub fn register(r: &mut FunctionRegistry) {
     for n in ["dateDiff", "date_diff", "DATE_DIFF", "timestampDiff", "timestamp_diff", "TIMESTAMP_DIFF"] {
         r.scalar(n, Case::Insensitive, b_date_diff);
     }
+    r.scalar("age", Case::Insensitive, b_age);
 }
 
 #[cfg(test)]
@@ -433,6 +503,25 @@ mod tests {
             num("dateSub", b_date_sub, vec![s("year"), i(1), date(d(2000, 2, 29) as i32)]).0,
             Some(d(1999, 2, 28))
         );
+    }
+
+    #[test]
+    fn age_counts_whole_units() {
+        let x = |y, m, dd| date(d(y, m, dd) as i32);
+        let t = |y, m, dd, h, mi, sec| dt(ts(y, m, dd, h, mi, sec), None);
+        let f = |u: &str, a, b| num("age", b_age, vec![s(u), a, b]).0;
+        assert_eq!(f("month", x(2000, 1, 31), x(2000, 2, 29)), Some(0));
+        assert_eq!(f("month", x(2000, 1, 31), x(2000, 3, 1)), Some(1));
+        assert_eq!(f("month", x(2000, 3, 1), x(2000, 1, 31)), Some(-1));
+        assert_eq!(f("month", x(2000, 2, 29), x(2000, 1, 31)), Some(0));
+        assert_eq!(f("year", x(2000, 2, 29), x(2001, 2, 28)), Some(0));
+        assert_eq!(f("day", t(2000, 1, 1, 23, 59, 59), t(2000, 1, 2, 0, 0, 0)), Some(0));
+        assert_eq!(f("day", t(2000, 1, 2, 0, 0, 0), t(2000, 1, 1, 23, 59, 59)), Some(0));
+        assert_eq!(f("hour", t(2000, 1, 1, 1, 0, 0), t(2000, 1, 1, 0, 0, 1)), Some(0));
+        assert_eq!(f("week", x(2000, 1, 1), x(2000, 1, 14)), Some(1));
+        assert_eq!(f("quarter", x(2000, 1, 15), x(2000, 7, 14)), Some(1));
+        assert_eq!(f("ms", dt64(500, 3, None), dt64(1200, 3, None)), Some(700));
+        assert_eq!(f("month", t(2000, 1, 31, 10, 0, 0), t(2000, 2, 29, 11, 0, 0)), Some(0));
     }
 
     #[test]

@@ -80,6 +80,26 @@ to_date!(k_year, b_year, start_of_year);
 to_date!(k_quarter, b_quarter, start_of_quarter);
 to_date!(k_month, b_month, start_of_month);
 to_date!(k_monday, b_monday, |d| start_of_week(d, 1));
+to_date!(k_last_of_month, b_last_of_month, |d| add_months_last(d));
+to_date!(k_iso_year, b_iso_year, |d| {
+    let y = super::parts::week_of(d, 3).0;
+    start_of_week(days_from_civil(y, 1, 4), 1)
+});
+
+/// The last day of `days`'s month.
+fn add_months_last(days: i64) -> i64 {
+    let (y, m, _) = civil_from_days(days);
+    days_from_civil(y, m, super::tz::days_in_month(y, m))
+}
+
+fn k_last_of_week(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let mode = scalar_int(k, 1)?;
+    unary(k, |t, v| start_of_week(t.local_days(v), mode) + 6)
+}
+
+fn b_last_of_week(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    super::parts::bind_with_mode(ctx, args, k_last_of_week, date_ret)
+}
 
 fn k_week(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let mode = scalar_int(k, 1)?;
@@ -303,6 +323,10 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toStartOfMonth", s, b_month);
     r.scalar("toMonday", s, b_monday);
     r.scalar("toStartOfWeek", s, b_week);
+    r.scalar("toLastDayOfWeek", s, b_last_of_week);
+    r.scalar("toLastDayOfMonth", s, b_last_of_month);
+    r.scalar("LAST_DAY", Case::Insensitive, b_last_of_month);
+    r.scalar("toStartOfISOYear", s, b_iso_year);
     r.scalar("toStartOfDay", s, b_day);
     r.scalar("toStartOfHour", s, b_hour);
     r.scalar("toStartOfMinute", s, b_minute);
@@ -344,6 +368,10 @@ mod tests {
         assert_eq!(num("toStartOfWeek", b_week, vec![w(), i(3)]).0, Some(d(2023, 1, 2)));
         // Saturation at 1970-01-01: toMonday(toDate('1970-01-02')), toStartOfMonth(toDate32('1950-03-05')).
         assert_eq!(num("toMonday", b_monday, vec![date(1)]).0, Some(0));
+        assert_eq!(num("toLastDayOfMonth", b_last_of_month, vec![date(d(2000, 2, 10) as i32)]).0, Some(d(2000, 2, 29)));
+        assert_eq!(num("toLastDayOfWeek", b_last_of_week, vec![w()]).0, Some(d(2023, 1, 7)));
+        assert_eq!(num("toLastDayOfWeek", b_last_of_week, vec![w(), i(1)]).0, Some(d(2023, 1, 8)));
+        assert_eq!(num("toStartOfISOYear", b_iso_year, vec![date(d(2021, 1, 1) as i32)]).0, Some(d(2019, 12, 30)));
         assert_eq!(num("toStartOfMonth", b_month, vec![date32(d(1950, 3, 5) as i32)]).0, Some(0));
     }
 
