@@ -80,14 +80,14 @@ to_date!(k_year, b_year, start_of_year);
 to_date!(k_quarter, b_quarter, start_of_quarter);
 to_date!(k_month, b_month, start_of_month);
 to_date!(k_monday, b_monday, |d| start_of_week(d, 1));
-to_date!(k_last_of_month, b_last_of_month, |d| add_months_last(d));
+to_date!(k_last_of_month, b_last_of_month, last_of_month);
 to_date!(k_iso_year, b_iso_year, |d| {
     let y = super::parts::week_of(d, 3).0;
     start_of_week(days_from_civil(y, 1, 4), 1)
 });
 
 /// The last day of `days`'s month.
-fn add_months_last(days: i64) -> i64 {
+fn last_of_month(days: i64) -> i64 {
     let (y, m, _) = civil_from_days(days);
     days_from_civil(y, m, super::tz::days_in_month(y, m))
 }
