@@ -143,7 +143,7 @@ fn k_add(k: &KernelArgs) -> DfResult<ColumnarValue> {
                     TKind::Date | TKind::Date32 => nd,
                     _ => {
                         let tod = t.local_secs(v).rem_euclid(DAY);
-                        let secs = t.from_local(nd.saturating_mul(DAY).saturating_add(tod));
+                        let secs = t.utc_of_local(nd.saturating_mul(DAY).saturating_add(tod));
                         match out {
                             TKind::DateTime64(s, _) => {
                                 let frac = ticks(&t, v, s).rem_euclid(s);

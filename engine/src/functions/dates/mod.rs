@@ -123,7 +123,7 @@ impl TimeIn {
     /// UTC instant of local seconds `l` (as [`Zone::from_local`]), through the span
     /// cache when `l` lies well inside the cached span.
     #[inline]
-    pub(crate) fn from_local(&self, l: i64) -> i64 {
+    pub(crate) fn utc_of_local(&self, l: i64) -> i64 {
         let (from, until, off) = self.span.get();
         let u = l.saturating_sub(off as i64);
         if u > from.saturating_add(DAY) && u < until.saturating_sub(DAY) {
@@ -138,7 +138,7 @@ impl TimeIn {
     #[inline]
     pub(crate) fn utc_secs(&self, raw: i64) -> i64 {
         match self.kind {
-            TKind::Date | TKind::Date32 => self.from_local(raw.saturating_mul(DAY)),
+            TKind::Date | TKind::Date32 => self.utc_of_local(raw.saturating_mul(DAY)),
             TKind::DateTime => raw,
             TKind::DateTime64(s, _) => raw.div_euclid(s),
         }

@@ -43,7 +43,7 @@ pub(crate) fn start_of_week(days: i64, mode: i64) -> i64 {
 
 /// UTC instant of the local midnight of `t`'s day.
 fn start_of_day(t: &TimeIn, v: i64) -> i64 {
-    t.from_local(t.local_days(v).saturating_mul(DAY))
+    t.utc_of_local(t.local_days(v).saturating_mul(DAY))
 }
 
 fn date_ret(t: &ChType) -> Result<ChType> {
@@ -203,21 +203,21 @@ fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
         Second => {
             let l = t.local_secs(v);
             let day = l.div_euclid(DAY).saturating_mul(DAY);
-            t.from_local(day.saturating_add(floor(l.saturating_sub(day), n)))
+            t.utc_of_local(day.saturating_add(floor(l.saturating_sub(day), n)))
         }
         Minute => floor(t.utc_secs(v), n.saturating_mul(60)),
         Hour => {
             let l = t.local_secs(v);
             let day = l.div_euclid(DAY).saturating_mul(DAY);
             let h = (l - day) / 3600;
-            t.from_local(day.saturating_add(floor(h, n) * 3600))
+            t.utc_of_local(day.saturating_add(floor(h, n) * 3600))
         }
         Day => {
             let d = floor(t.local_days(v), n);
             if t.kind.is_date() {
                 d
             } else {
-                t.from_local(d.saturating_mul(DAY))
+                t.utc_of_local(d.saturating_mul(DAY))
             }
         }
         Week => floor(t.local_days(v) - 4, n.saturating_mul(7)).saturating_add(4),
