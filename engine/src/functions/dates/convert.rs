@@ -223,6 +223,8 @@ fn parse_one(b: &[u8], target: Target, zone: &Zone) -> Option<i64> {
 /// Converts a time value (raw `v` of `t`) to the target's storage unit.
 fn from_time(t: &TimeIn, v: i64, target: Target) -> i64 {
     match target {
+        // From DateTime the day saturates (1970-01-01); from Date32/DateTime64 it wraps.
+        Target::Date if t.kind == TKind::DateTime => t.local_days(v),
         Target::Date => t.local_days(v).rem_euclid(65_536),
         Target::Date32 => t.local_days(v),
         Target::DateTime => t.utc_secs(v).rem_euclid(1 << 32),
@@ -412,6 +414,11 @@ fn b_unix(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 /// `fromUnixTimestamp(x)` = `toDateTime(x)`; with a format it is `formatDateTime`.
 fn b_from_unix(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     if args.len() >= 2 {
+        // FROM_UNIXTIME(t, 'format'[, tz]): format the instant.
+        let mut args = args;
+        let t = args.remove(0);
+        let t = if TKind::of(&t.ty).is_some() { t } else { bind_convert(ctx, vec![t], ChType::DateTime(None), 0)? };
+        args.insert(0, t);
         return super::format::b_format(ctx, args);
     }
     check_arg_count(&ctx.name, &args, 1, 1)?;
@@ -561,5 +568,7 @@ mod tests {
         let (_, t) = run("toTimeZone", b_to_time_zone, vec![dt(0, None), s("Asia/Tokyo")]).unwrap();
         assert_eq!(t.to_string(), "DateTime('Asia/Tokyo')");
         assert_eq!(text("timezone", b_timezone, vec![]), Some("UTC".into()));
+        let f = run("fromUnixTimestamp", b_from_unix, vec![i(946_684_800), s("%F %T"), s("Asia/Tokyo")]).unwrap();
+        assert_eq!(f.0, datafusion::scalar::ScalarValue::BinaryView(Some(b"2000-01-01 09:00:00".to_vec())));
     }
 }

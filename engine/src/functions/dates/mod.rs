@@ -478,6 +478,29 @@ pub(crate) mod testing {
         ScalarValue::try_from_array(&arr, 0).map_err(Error::from)
     }
 
+    /// Evaluates `e` over a batch with column `x` = `col`; returns the result column.
+    pub fn eval_col(e: &TypedExpr, col: ArrayRef) -> Result<ArrayRef> {
+        let schema = Arc::new(Schema::new(vec![arrow::datatypes::Field::new("x", col.data_type().clone(), true)]));
+        let df_schema = DFSchema::try_from(schema.as_ref().clone()).map_err(Error::from)?;
+        let phys = create_physical_expr(
+            &e.expr,
+            &df_schema,
+            &ExecutionProps::new(),
+            &datafusion::logical_expr::physical_planning_context::PhysicalPlanningContext::default(),
+        )
+        .map_err(Error::from)?;
+        let n = col.len();
+        let batch =
+            RecordBatch::try_new(schema, vec![col]).map_err(|e| Error::new(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
+        let v = phys.evaluate(&batch).map_err(Error::from_datafusion)?;
+        v.into_array(n).map_err(Error::from)
+    }
+
+    /// The column reference `x` of type `ty`.
+    pub fn x(ty: ChType) -> TypedExpr {
+        TypedExpr::new(datafusion::logical_expr::col("x"), ty)
+    }
+
     /// Binds `name(args)` with `builder` and evaluates it.
     pub fn run(name: &str, b: crate::functions::ScalarBuilder, args: Vec<TypedExpr>) -> Result<(ScalarValue, ChType)> {
         let e = b(&ctx(name), args)?;
@@ -532,6 +555,68 @@ pub(crate) mod testing {
     /// UTC seconds of y-m-d h:mi:s.
     pub fn ts(y: i64, m: u32, dd: u32, h: i64, mi: i64, sec: i64) -> i64 {
         d(y, m, dd) * DAY + h * 3600 + mi * 60 + sec
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::testing::*;
+    use super::*;
+    use crate::functions::FunctionRegistry;
+    use arrow::array::{BinaryViewArray, Date32Array, TimestampSecondArray};
+
+    fn bind(name: &str, args: Vec<TypedExpr>) -> TypedExpr {
+        let r = FunctionRegistry::builtin();
+        match r.bind_scalar(&ctx(name), args) {
+            Ok(e) => e,
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+
+    /// NULL rows in → NULL rows out, over real columns (not constants).
+    #[test]
+    fn null_rows_stay_null() {
+        let ty = ChType::Nullable(Box::new(ChType::DateTime(Some("America/New_York".into()))));
+        let col: ArrayRef = Arc::new(TimestampSecondArray::from(vec![Some(1_615_705_200), None, Some(0)]));
+        let cases = [
+            ("toYear", vec![x(ty.clone())], "Nullable(UInt16)"),
+            ("toStartOfDay", vec![x(ty.clone())], "Nullable(DateTime('America/New_York'))"),
+            ("toDate", vec![x(ty.clone())], "Nullable(Date)"),
+            ("formatDateTime", vec![x(ty.clone()), s("%F")], "Nullable(String)"),
+            ("addMonths", vec![x(ty.clone()), i(1)], "Nullable(DateTime('America/New_York'))"),
+            ("dateDiff", vec![s("day"), x(ty.clone()), dt(0, None)], "Nullable(Int64)"),
+            ("toDayOfWeek", vec![x(ty.clone()), i(1)], "Nullable(UInt8)"),
+        ];
+        for (name, args, want_ty) in cases {
+            let e = bind(name, args);
+            assert_eq!(e.ty.to_string(), want_ty, "{name}");
+            let out = eval_col(&e, col.clone()).unwrap();
+            assert_eq!(out.len(), 3, "{name}");
+            assert!(out.is_valid(0) && out.is_null(1) && out.is_valid(2), "{name}");
+        }
+        // 2021-03-14 07:00 UTC is 03:00 EDT: toYear 2021; toDate 2021-03-14.
+        let e = bind("toDate", vec![x(ty.clone())]);
+        let out = eval_col(&e, col.clone()).unwrap();
+        let dates = out.as_any().downcast_ref::<Date32Array>().unwrap();
+        assert_eq!(dates.value(0) as i64, d(2021, 3, 14));
+        assert_eq!(dates.value(2) as i64, 0); // 1969-12-31 in New York saturates to 1970-01-01
+    }
+
+    #[test]
+    fn or_null_marks_bad_rows() {
+        let col: ArrayRef =
+            Arc::new(BinaryViewArray::from(vec![Some(b"2000-01-02".as_slice()), Some(b"bad".as_slice()), None]));
+        let e = bind("toDateOrNull", vec![x(ChType::String)]);
+        assert_eq!(e.ty.to_string(), "Nullable(Date)");
+        let out = eval_col(&e, col.clone()).unwrap();
+        assert!(out.is_valid(0) && out.is_null(1) && out.is_null(2));
+        let e = bind("parseDateTimeBestEffortOrZero", vec![x(ChType::String)]);
+        let out = eval_col(&e, col.clone()).unwrap();
+        let ts_arr = out.as_any().downcast_ref::<TimestampSecondArray>().unwrap();
+        assert_eq!(ts_arr.value(0), ts(2000, 1, 2, 0, 0, 0));
+        assert_eq!(ts_arr.value(1), 0);
+        let e = bind("toDate", vec![x(ChType::String)]);
+        assert_eq!(eval_col(&e, col).unwrap_err().code(), 38);
     }
 }
 
