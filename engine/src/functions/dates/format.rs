@@ -201,25 +201,9 @@ fn write_one(out: &mut Vec<u8>, items: &[Item], t: &TimeIn, v: i64) {
 
 fn k_format(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let fmt = scalar_str(k, 1)?;
-    let t = TimeIn::new(&k.arg_types[0], zone_arg(k, 2)?)?;
-    let items = compile(fmt.as_bytes(), t.kind.is_date()).map_err(Error::into_datafusion)?;
-    let arr = arg_array(k, 0)?;
-    let nulls = arr.logical_nulls();
-    let mut b = BinaryViewBuilder::with_capacity(arr.len());
-    let mut buf = Vec::with_capacity(32);
-    let mut row = 0usize;
-    map_i64(arr.as_ref(), |v| {
-        if nulls.as_ref().is_some_and(|n| n.is_null(row)) {
-            b.append_null();
-        } else {
-            buf.clear();
-            write_one(&mut buf, &items, &t, v);
-            b.append_value(&buf);
-        }
-        row += 1;
-        0
-    })?;
-    finish(k, std::sync::Arc::new(b.finish()))
+    let is_date = TKind::of(&k.arg_types[0]).is_some_and(|t| t.is_date());
+    let items = compile(fmt.as_bytes(), is_date).map_err(Error::into_datafusion)?;
+    text_kernel(k, |out, t, v| write_one(out, &items, t, v))
 }
 
 /// `formatDateTime(t, 'format'[, tz])`.
@@ -240,7 +224,88 @@ pub(crate) fn b_format(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<Ty
     bind_time_fn(ctx, args, 1, k_format, |_, _| Ok(ChType::String))
 }
 
+const DATE_PARTS: [&str; 10] =
+    ["year", "quarter", "month", "week", "dayofyear", "day", "weekday", "hour", "minute", "second"];
+
+/// The text of one date part (`dateName`), unpadded.
+fn date_part(out: &mut Vec<u8>, part: i64, t: &TimeIn, v: i64) {
+    let local = t.local_secs(v);
+    let days = local.div_euclid(DAY);
+    let tod = local.rem_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    let text = match part {
+        0 => y.to_string(),
+        1 => ((m - 1) / 3 + 1).to_string(),
+        2 => MONTHS[(m - 1) as usize].to_string(),
+        3 => week_of(days, 3).1.to_string(),
+        4 => (days - days_from_civil(y, 1, 1) + 1).to_string(),
+        5 => d.to_string(),
+        6 => DAYS[(day_of_week(days, 0) - 1) as usize].to_string(),
+        7 => (tod / 3600).to_string(),
+        8 => (tod % 3600 / 60).to_string(),
+        _ => (tod % 60).to_string(),
+    };
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn text_kernel(k: &KernelArgs, f: impl Fn(&mut Vec<u8>, &TimeIn, i64)) -> DfResult<ColumnarValue> {
+    let t = TimeIn::new(&k.arg_types[0], zone_arg(k, k.args.len() - 1)?)?;
+    let arr = arg_array(k, 0)?;
+    let nulls = arr.logical_nulls();
+    let mut b = BinaryViewBuilder::with_capacity(arr.len());
+    let mut buf = Vec::with_capacity(16);
+    let mut row = 0usize;
+    map_i64(arr.as_ref(), |v| {
+        if nulls.as_ref().is_some_and(|n| n.is_null(row)) {
+            b.append_null();
+        } else {
+            buf.clear();
+            f(&mut buf, &t, v);
+            b.append_value(&buf);
+        }
+        row += 1;
+        0
+    })?;
+    finish(k, std::sync::Arc::new(b.finish()))
+}
+
+fn k_date_name(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let part = super::scalar_int(k, 1)?;
+    text_kernel(k, |out, t, v| date_part(out, part, t, v))
+}
+
+/// `dateName('part', t[, tz])`.
+fn b_date_name(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    crate::functions::check_arg_count(&name, &args, 2, 3)?;
+    let part = super::const_str_arg(&name, &args, 0)?;
+    let idx = DATE_PARTS
+        .iter()
+        .position(|p| *p == part)
+        .ok_or_else(|| Error::new(ErrorCode::BAD_ARGUMENTS, format!("Invalid date part {part} for function {name}")))?;
+    if idx >= 7 && TKind::of(&args[1].ty).is_some_and(|k| k.is_date()) {
+        return Err(Error::new(
+            ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+            format!("Illegal argument of type {} for function {name}", args[1].ty),
+        ));
+    }
+    args.remove(0);
+    args.insert(1, super::lit_i64(idx as i64));
+    bind_time_fn(ctx, args, 1, k_date_name, |_, _| Ok(ChType::String))
+}
+
+fn k_month_name(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    text_kernel(k, |out, t, v| date_part(out, 2, t, v))
+}
+
+/// `monthName(t)`.
+fn b_month_name(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_time_fn(ctx, args, 0, k_month_name, |_, _| Ok(ChType::String))
+}
+
 pub fn register(r: &mut FunctionRegistry) {
+    r.scalar("dateName", Case::Sensitive, b_date_name);
+    r.scalar("monthName", Case::Insensitive, b_month_name);
     r.scalar("formatDateTime", Case::Sensitive, b_format);
     r.scalar("DATE_FORMAT", Case::Insensitive, b_format);
 }
@@ -311,5 +376,26 @@ mod tests {
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("%A")]).unwrap_err().code(), 36);
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("%U")]).unwrap_err().code(), 48);
         assert_eq!(run("formatDateTime", b_format, vec![date(0), s("%z")]).unwrap_err().code(), 43);
+    }
+
+    #[test]
+    fn date_names() {
+        let t = || dt(ts(2023, 1, 1, 3, 4, 5), None);
+        let n = |part: &str, x| text("dateName", b_date_name, vec![s(part), x]).unwrap_or_default();
+        assert_eq!(n("week", t()), "52");
+        assert_eq!(n("day", t()), "1");
+        assert_eq!(n("hour", t()), "3");
+        assert_eq!(n("minute", t()), "4");
+        assert_eq!(n("second", t()), "5");
+        assert_eq!(n("week", date(d(2023, 1, 8) as i32)), "1");
+        let d5 = || date(d(2023, 5, 1) as i32);
+        assert_eq!(n("weekday", d5()), "Monday");
+        assert_eq!(n("month", d5()), "May");
+        assert_eq!(n("year", d5()), "2023");
+        assert_eq!(n("quarter", d5()), "2");
+        assert_eq!(n("dayofyear", d5()), "121");
+        assert_eq!(text("monthName", b_month_name, vec![d5()]).unwrap(), "May");
+        assert_eq!(run("dateName", b_date_name, vec![s("xx"), d5()]).unwrap_err().code(), 36);
+        assert_eq!(run("dateName", b_date_name, vec![s("hour"), d5()]).unwrap_err().code(), 43);
     }
 }

@@ -13,6 +13,7 @@
 pub mod arith;
 pub mod convert;
 pub mod format;
+pub mod make;
 pub mod now;
 pub mod parse_best_effort;
 pub mod parts;
@@ -47,6 +48,7 @@ pub fn register(r: &mut FunctionRegistry) {
     now::register(r);
     format::register(r);
     parse_best_effort::register(r);
+    make::register(r);
 }
 
 /// Which time type a value is.

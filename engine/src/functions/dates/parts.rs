@@ -307,6 +307,10 @@ mod tests {
         assert_eq!(num("toDayOfWeek", b_dow, vec![date(jan1 as i32), i(2)]).0, Some(0));
         assert_eq!(num("toISOWeek", b_isoweek, vec![date(d(2021, 1, 1) as i32)]).0, Some(53));
         assert_eq!(num("toISOYear", b_isoyear, vec![date(d(2021, 1, 1) as i32)]).0, Some(2020));
+        let y = |x: i64, m: i64| num("toYearWeek", b_yearweek, vec![date(x as i32), i(m)]).0;
+        assert_eq!(y(d(2021, 1, 1), 0), Some(202052));
+        assert_eq!(y(d(2021, 1, 1), 1), Some(202053));
+        assert_eq!(y(d(2023, 1, 1), 0), Some(202301));
     }
 
     #[test]
