@@ -214,11 +214,7 @@ fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
         }
         Day => {
             let d = floor(t.local_days(v), n);
-            if t.kind.is_date() {
-                d
-            } else {
-                t.utc_of_local(d.saturating_mul(DAY))
-            }
+            t.utc_of_local(d.saturating_mul(DAY))
         }
         Week => floor(t.local_days(v) - 4, n.saturating_mul(7)).saturating_add(4),
         Month | Quarter => {
@@ -236,7 +232,16 @@ fn k_interval(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let kind = kind_of_code(scalar_int(k, 1)?)
         .ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "bad interval kind").into_datafusion())?;
     let n = scalar_int(k, 2)?;
-    unary(k, |t, v| interval_floor(t, v, kind, n))
+    // Date results wrap (UInt16 days), as ClickHouse's toStartOfInterval does.
+    let wrap = matches!(k.ret.base(), ChType::Date);
+    unary(k, |t, v| {
+        let r = interval_floor(t, v, kind, n);
+        if wrap {
+            r.rem_euclid(65_536)
+        } else {
+            r
+        }
+    })
 }
 
 fn b_interval(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -278,7 +283,6 @@ fn interval_ret(name: &str, t: &ChType, kind: IntervalKind) -> Result<ChType> {
         (Some(TKind::DateTime64(..)), Nanosecond | Microsecond | Millisecond) => Ok(t.remove_nullable()),
         (_, Nanosecond | Microsecond | Millisecond) => Err(bad()),
         (Some(k), Second | Minute | Hour) if k.is_date() => Err(bad()),
-        (Some(k), Day) if k.is_date() => Ok(ChType::Date),
         (_, Second | Minute | Hour | Day) => Ok(datetime_ret(t)),
         _ => Ok(ChType::Date),
     }
@@ -289,15 +293,15 @@ fn b_date_trunc(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<Typed
     check_arg_count(&ctx.name, &args, 2, 3)?;
     let unit = super::const_str_arg(&ctx.name, &args, 0)?.to_ascii_lowercase();
     args.remove(0);
-    let b: crate::functions::ScalarBuilder = match unit.as_str() {
-        "year" => b_year,
-        "quarter" => b_quarter,
-        "month" => b_month,
-        "week" => b_monday,
-        "day" => b_day,
-        "hour" => b_hour,
-        "minute" => b_minute,
-        "second" => b_second_or_dt,
+    let (kernel, calendar): (crate::functions::Kernel, bool) = match unit.as_str() {
+        "year" => (k_year, true),
+        "quarter" => (k_quarter, true),
+        "month" => (k_month, true),
+        "week" => (k_monday, true),
+        "day" => (k_day, false),
+        "hour" => (k_hour, false),
+        "minute" => (k_minute, false),
+        "second" => (k_second_or_dt, false),
         _ => {
             return Err(Error::new(
                 ErrorCode::BAD_ARGUMENTS,
@@ -305,15 +309,20 @@ fn b_date_trunc(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<Typed
             ))
         }
     };
-    b(ctx, args)
+    // Date32 and DateTime64 arguments give the extended types (Date32, DateTime64(0)).
+    bind_time_fn(ctx, args, 0, kernel, |t, _| {
+        let extended = matches!(t.base(), ChType::Date32 | ChType::DateTime64(..));
+        Ok(match (calendar, extended) {
+            (true, false) => ChType::Date,
+            (true, true) => ChType::Date32,
+            (false, false) => datetime_ret(t),
+            (false, true) => ChType::DateTime64(0, t.timezone().map(str::to_string)),
+        })
+    })
 }
 
 fn k_second_or_dt(k: &KernelArgs) -> DfResult<ColumnarValue> {
     unary(k, |t, v| t.utc_secs(v))
-}
-
-fn b_second_or_dt(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
-    bind_time_fn(ctx, args, 0, k_second_or_dt, |t, _| Ok(datetime_ret(t)))
 }
 
 pub fn register(r: &mut FunctionRegistry) {
@@ -438,5 +447,18 @@ mod tests {
         assert_eq!(num("date_trunc", b_date_trunc, vec![s("month"), x()]), (Some(d(2023, 5, 1)), "Date".into()));
         assert_eq!(num("date_trunc", b_date_trunc, vec![s("hour"), x()]).0, Some(ts(2023, 5, 17, 10, 0, 0)));
         assert_eq!(num("date_trunc", b_date_trunc, vec![s("week"), x()]).0, Some(d(2023, 5, 15)));
+        let old = || date32(d(1950, 5, 17) as i32);
+        assert_eq!(num("date_trunc", b_date_trunc, vec![s("month"), old()]), (Some(d(1950, 5, 1)), "Date32".into()));
+        assert_eq!(num("date_trunc", b_date_trunc, vec![s("day"), old()]).1, "DateTime64(0)");
+        assert_eq!(
+            num("date_trunc", b_date_trunc, vec![s("second"), dt64(1500, 3, None)]),
+            (Some(1), "DateTime64(0)".into())
+        );
+        // toStartOfInterval(Date32, month) is a Date and wraps: 1950-05-17 → 2129-10-05.
+        let iv = lit(ScalarValue::Int64(Some(1)), ChType::Interval(IntervalKind::Month));
+        assert_eq!(num("toStartOfInterval", b_interval, vec![old(), iv]), (Some(d(2129, 10, 5)), "Date".into()));
+        let iv = lit(ScalarValue::Int64(Some(2)), ChType::Interval(IntervalKind::Day));
+        let r = num("toStartOfInterval", b_interval, vec![date(d(2023, 5, 17) as i32), iv]);
+        assert_eq!(r, (Some(ts(2023, 5, 17, 0, 0, 0)), "DateTime".into()));
     }
 }
