@@ -82,7 +82,9 @@ fn add_result_type(name: &str, t: &ChType, kind: IntervalKind) -> Result<ChType>
         (ChType::Date | ChType::Date32 | ChType::DateTime(_), Day | Week | Month | Quarter | Year) => base.clone(),
         (ChType::Date, Second | Minute | Hour) => ChType::DateTime(None),
         (ChType::Date32, Second | Minute | Hour) => ChType::DateTime64(3, None),
-        (ChType::Date | ChType::Date32, _) => ChType::DateTime64(sub_p, None),
+        (ChType::Date | ChType::Date32, _) => {
+            return Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("{name} cannot be used with {base}")))
+        }
         (ChType::DateTime(z), _) if sub_p > 0 => ChType::DateTime64(sub_p, z.clone()),
         (ChType::DateTime(_), _) => base.clone(),
         (ChType::DateTime64(p, z), _) => ChType::DateTime64((*p).max(sub_p), z.clone()),
@@ -468,6 +470,17 @@ mod tests {
         );
         assert_eq!(num("addHours", add_h, vec![date32(0), i(1)]), (Some(3_600_000), "DateTime64(3)".into()));
         assert_eq!(num("addDays", add_d, vec![x(2000, 1, 1), null()]).0, None);
+        assert_eq!(run("addMilliseconds", add_ms, vec![x(2000, 1, 1), i(1)]).unwrap_err().code(), 43);
+        // addMonths(toDate('2149-05-31'), 1) wraps to 1970-01-24.
+        assert_eq!(num("addMonths", add_mo, vec![x(2149, 5, 31), i(1)]).0, Some(d(1970, 1, 24)));
+        let (v, t) = num("addMilliseconds", add_ms, vec![dt64(ts(2000, 1, 1, 0, 0, 0) * 1000, 1, None), i(1)]);
+        assert_eq!((v, t.as_str()), (Some(ts(2000, 1, 1, 0, 0, 0) * 1000 + 1), "DateTime64(3)"));
+        assert_eq!(num("addMilliseconds", add_ms, vec![dt64(0, 4, None), i(1)]), (Some(1000), "DateTime64(4)".into()));
+        // addYears(toDateTime('2100-01-01 00:00:00'), 10) wraps: 1973-11-24 17:31:44.
+        assert_eq!(
+            num("addYears", add_y, vec![dt(ts(2100, 1, 1, 0, 0, 0), None), i(10)]).0,
+            Some(ts(1973, 11, 24, 17, 31, 44))
+        );
     }
 
     #[test]
