@@ -12,7 +12,7 @@ use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::ColumnarValue;
 
 use super::tz::{civil_from_days, days_from_civil, iso_weekday};
-use super::{bind_time_fn, lit_i64, scalar_int, unary, TKind, TimeIn, DAY};
+use super::{bind_time_fn, lit_i64, scalar_int, unary, TKind, TimeIn};
 use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{check_arg_count, Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
 use crate::types::{ChType, IntervalKind};
@@ -43,7 +43,7 @@ pub(crate) fn start_of_week(days: i64, mode: i64) -> i64 {
 
 /// UTC instant of the local midnight of `t`'s day.
 fn start_of_day(t: &TimeIn, v: i64) -> i64 {
-    t.utc_of_local(t.local_days(v).saturating_mul(DAY))
+    t.day_start(t.local_days(v))
 }
 
 fn date_ret(t: &ChType) -> Result<ChType> {
@@ -133,7 +133,29 @@ macro_rules! floor_secs {
     };
 }
 
-floor_secs!(k_hour, b_hour, 3600);
+/// `toStartOfHour`: UTC hour boundaries where the zone's offsets are whole
+/// hours; otherwise whole hours counted from the local midnight.
+pub(crate) fn start_of_hour(t: &TimeIn, v: i64) -> i64 {
+    let u = t.utc_secs(v);
+    if t.zone.whole_hours {
+        return u.div_euclid(3600).saturating_mul(3600);
+    }
+    let day = start_of_day(t, v);
+    day.saturating_add(u.saturating_sub(day).div_euclid(3600).saturating_mul(3600))
+}
+
+fn k_hour(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    unary(k, start_of_hour)
+}
+
+fn b_hour(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    bind_time_fn(ctx, args, 0, k_hour, |t, _| {
+        reject_date(&name, t)?;
+        Ok(datetime_ret(t))
+    })
+}
+
 floor_secs!(k_minute, b_minute, 60);
 floor_secs!(k_five, b_five, 300);
 floor_secs!(k_ten, b_ten, 600);
@@ -200,22 +222,15 @@ fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
             let step = sub_step(t.kind, digits).saturating_mul(n);
             floor(v, step)
         }
-        Second => {
-            let l = t.local_secs(v);
-            let day = l.div_euclid(DAY).saturating_mul(DAY);
-            t.utc_of_local(day.saturating_add(floor(l.saturating_sub(day), n)))
+        Hour if n == 1 => start_of_hour(t, v),
+        // Hours and seconds count from the local midnight (as an instant).
+        Second | Hour => {
+            let day = start_of_day(t, v);
+            let step = if kind == Hour { n.saturating_mul(3600) } else { n };
+            day.saturating_add(floor(t.utc_secs(v).saturating_sub(day), step))
         }
         Minute => floor(t.utc_secs(v), n.saturating_mul(60)),
-        Hour => {
-            let l = t.local_secs(v);
-            let day = l.div_euclid(DAY).saturating_mul(DAY);
-            let h = (l - day) / 3600;
-            t.utc_of_local(day.saturating_add(floor(h, n) * 3600))
-        }
-        Day => {
-            let d = floor(t.local_days(v), n);
-            t.utc_of_local(d.saturating_mul(DAY))
-        }
+        Day => t.day_start(floor(t.local_days(v), n)),
         Week => floor(t.local_days(v) - 4, n.saturating_mul(7)).saturating_add(4),
         Month | Quarter => {
             let (y, m, _) = civil_from_days(t.local_days(v));

@@ -22,6 +22,9 @@ pub struct Zone {
     starts: Vec<i64>,
     /// `offsets[i]` applies before `starts[i]`; the last one after the last start.
     offsets: Vec<i32>,
+    /// Whether every offset since 1970 is a whole number of hours (then local
+    /// hours start on UTC hour boundaries).
+    pub whole_hours: bool,
 }
 
 const SAMPLE_FROM: i64 = -2_208_988_800; // 1900-01-01
@@ -30,7 +33,13 @@ const DAY: i64 = 86_400;
 
 impl Zone {
     fn fixed(name: &str, offset: i32) -> Zone {
-        Zone { name: name.to_string(), fixed: Some(offset), starts: Vec::new(), offsets: vec![offset] }
+        Zone {
+            name: name.to_string(),
+            fixed: Some(offset),
+            starts: Vec::new(),
+            offsets: vec![offset],
+            whole_hours: offset % 3600 == 0,
+        }
     }
 
     fn build(name: &str, tz: chrono_tz::Tz) -> Zone {
@@ -68,7 +77,9 @@ impl Zone {
         if starts.is_empty() {
             return Zone::fixed(name, prev);
         }
-        Zone { name: name.to_string(), fixed: None, starts, offsets }
+        let first = starts.partition_point(|&s| s <= 0);
+        let whole_hours = offsets[first..].iter().all(|o| o % 3600 == 0);
+        Zone { name: name.to_string(), fixed: None, starts, offsets, whole_hours }
     }
 
     /// Seconds to add to UTC to get local time at UTC instant `t`.
@@ -233,6 +244,9 @@ mod tests {
         let l = days_from_civil(2021, 11, 7) * DAY + 3600 + 1800;
         assert_eq!(z.from_local(l), 1_636_263_000);
         assert_eq!(zone("UTC").unwrap().offset_at(123), 0);
+        assert!(z.whole_hours);
+        assert!(!zone("Asia/Kolkata").unwrap().whole_hours);
+        assert!(!zone("Australia/Lord_Howe").unwrap().whole_hours);
         assert_eq!(z.span_at(1_615_705_200), (1_615_705_200, 1_636_264_800, -4 * 3600));
         assert_eq!(zone("Bad/Zone").unwrap_err().code(), 36);
     }
