@@ -286,7 +286,7 @@ fn diff_units(t: &TimeIn, v: i64, kind: IntervalKind) -> i64 {
         Millisecond => ticks(t, v, 1_000),
         Second => t.utc_secs(v),
         Minute => t.utc_secs(v).div_euclid(60),
-        Hour => t.local_secs(v).div_euclid(3600),
+        Hour => super::parts::relative_hour(t, v),
         Day => t.local_days(v),
         Week => (t.local_days(v) + 3).div_euclid(7),
         Month | Quarter | Year => {

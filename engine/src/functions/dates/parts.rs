@@ -150,7 +150,18 @@ part!(k_rel_second, b_rel_second, ChType::UInt32, true, |t, v| t.utc_secs(v).max
 impl TimeIn {
     /// Hours since epoch as ClickHouse's `toRelativeHourNum` counts them (local hours).
     fn utc_local_hour(&self, v: i64) -> i64 {
-        self.local_secs(v).div_euclid(3600).max(0)
+        relative_hour(self, v).max(0)
+    }
+}
+
+/// Hours since the epoch as ClickHouse counts them: UTC hours where the zone's
+/// offsets are whole hours, else shifted by a day minus the offset at the epoch.
+pub(crate) fn relative_hour(t: &TimeIn, v: i64) -> i64 {
+    let u = t.utc_secs(v);
+    if t.zone.whole_hours {
+        u.div_euclid(3600)
+    } else {
+        u.saturating_add(DAY - t.zone.offset_at(0) as i64).div_euclid(3600)
     }
 }
 
