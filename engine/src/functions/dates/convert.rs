@@ -446,6 +446,59 @@ fn b_to_time_zone(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedEx
     }
 }
 
+/// `timestamp(x)`: `toDateTime64(x, 6)`.
+fn b_timestamp(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    args.push(lit_i64(6));
+    bind_convert(ctx, args, ChType::DateTime64(6, None), 0)
+}
+
+fn k_utc_shift(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    // Arguments: t, to_utc (1) or from_utc (0), the value's zone, the other zone.
+    let to_utc = scalar_int(k, 1)? != 0;
+    let own = TimeIn::new(&k.arg_types[0], zone_arg(k, 2)?)?;
+    let other = TimeIn::of_kind(TKind::DateTime, zone_arg(k, 3)?);
+    let arr = arg_array(k, 0)?;
+    let vals = map_i64(arr.as_ref(), |v| {
+        let wall = own.local_secs(v);
+        let shifted = if to_utc { other.utc_of_local(wall) } else { other.to_local(wall) };
+        let secs = own.utc_of_local(shifted);
+        match own.kind {
+            TKind::DateTime64(s, _) => secs.saturating_mul(s).saturating_add(own.frac(v)),
+            _ => secs,
+        }
+    })?;
+    finish(k, build_output(k.ret, vals, arr.logical_nulls())?)
+}
+
+/// `toUTCTimestamp(t, tz)` / `fromUTCTimestamp(t, tz)`: reads `t`'s wall clock
+/// as a time in `tz` (resp. in UTC) and gives the wall clock in UTC (resp. `tz`).
+fn bind_utc_shift(ctx: &FunctionContext, args: Vec<TypedExpr>, to_utc: bool) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    let other = super::const_str_arg(&ctx.name, &args, 1)?;
+    super::tz::zone(&other)?;
+    let x = args.into_iter().next().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
+    if !matches!(x.ty.base(), ChType::DateTime(_) | ChType::DateTime64(..)) {
+        return Err(crate::functions::illegal_type(&ctx.name, 0, &x.ty));
+    }
+    let own = resolve_zone(ctx, &x.ty, None)?;
+    let ret = x.ty.clone();
+    super::super::udf::call(
+        &ctx.name,
+        k_utc_shift,
+        vec![x, lit_i64(to_utc as i64), lit_str(&own), lit_str(&other)],
+        ret,
+    )
+}
+
+fn b_to_utc(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_utc_shift(ctx, args, true)
+}
+
+fn b_from_utc(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_utc_shift(ctx, args, false)
+}
+
 /// `timezone()`: the session zone.
 fn b_timezone(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 0, 0)?;
@@ -474,6 +527,11 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toTimeZone", s, b_to_time_zone);
     r.scalar("toTimezone", s, b_to_time_zone);
     r.scalar("timezone", s, b_timezone);
+    r.scalar("timestamp", Case::Insensitive, b_timestamp);
+    r.scalar("toUTCTimestamp", s, b_to_utc);
+    r.scalar("to_utc_timestamp", Case::Insensitive, b_to_utc);
+    r.scalar("fromUTCTimestamp", s, b_from_utc);
+    r.scalar("from_utc_timestamp", Case::Insensitive, b_from_utc);
     r.scalar("timeZone", s, b_timezone);
 }
 
@@ -568,6 +626,11 @@ mod tests {
         let (_, t) = run("toTimeZone", b_to_time_zone, vec![dt(0, None), s("Asia/Tokyo")]).unwrap();
         assert_eq!(t.to_string(), "DateTime('Asia/Tokyo')");
         assert_eq!(text("timezone", b_timezone, vec![]), Some("UTC".into()));
+        let x = || dt(ts(2023, 1, 1, 0, 0, 0), None);
+        assert_eq!(num("toUTCTimestamp", b_to_utc, vec![x(), s("Asia/Tokyo")]).0, Some(ts(2022, 12, 31, 15, 0, 0)));
+        assert_eq!(num("fromUTCTimestamp", b_from_utc, vec![x(), s("Asia/Tokyo")]).0, Some(ts(2023, 1, 1, 9, 0, 0)));
+        let t = num("timestamp", b_timestamp, vec![s("2023-01-01 10:47:00")]);
+        assert_eq!((t.0, t.1.as_str()), (Some(ts(2023, 1, 1, 10, 47, 0) * 1_000_000), "DateTime64(6)"));
         let f = run("fromUnixTimestamp", b_from_unix, vec![i(946_684_800), s("%F %T"), s("Asia/Tokyo")]).unwrap();
         assert_eq!(f.0, datafusion::scalar::ScalarValue::BinaryView(Some(b"2000-01-01 09:00:00".to_vec())));
     }

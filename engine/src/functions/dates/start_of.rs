@@ -157,6 +157,7 @@ fn b_hour(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 }
 
 floor_secs!(k_minute, b_minute, 60);
+floor_secs!(k_time_slot, b_time_slot, 1800);
 floor_secs!(k_five, b_five, 300);
 floor_secs!(k_ten, b_ten, 600);
 floor_secs!(k_fifteen, b_fifteen, 900);
@@ -363,6 +364,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toStartOfMicrosecond", s, b_micro);
     r.scalar("toStartOfNanosecond", s, b_nano);
     r.scalar("toStartOfInterval", s, b_interval);
+    r.scalar("timeSlot", s, b_time_slot);
     r.scalar("date_trunc", Case::Insensitive, b_date_trunc);
     r.scalar("DATE_TRUNC", Case::Insensitive, b_date_trunc);
 }
@@ -421,6 +423,10 @@ mod tests {
             Some(ts(2023, 1, 4, 10, 10, 0))
         );
         assert_eq!(run("toStartOfHour", b_hour, vec![date(0)]).unwrap_err().code(), 43);
+        assert_eq!(
+            num("timeSlot", b_time_slot, vec![dt(ts(2023, 1, 1, 10, 47, 0), None)]).0,
+            Some(ts(2023, 1, 1, 10, 30, 0))
+        );
         // toStartOfDay(toDate32('1950-01-01')) saturates to 0.
         assert_eq!(num("toStartOfDay", b_day, vec![date32(d(1950, 1, 1) as i32)]), (Some(0), "DateTime".into()));
         let (v, t) = num("toStartOfSecond", b_second, vec![dt64(1_684_318_653_456, 3, None)]);
