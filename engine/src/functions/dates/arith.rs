@@ -263,6 +263,15 @@ fn bind_date_add(ctx: &FunctionContext, mut args: Vec<TypedExpr>, sign: i64) -> 
         let n = if sign < 0 { negate(n) } else { n };
         return add_interval(ctx, t, kind, n);
     }
+    // ClickHouse's parser turns `dateAdd(unit, n, t)` (unit a keyword) into
+    // `plus(t, toIntervalUnit(n))`; a string unit reaches `plus` with 3 arguments.
+    if args[0].ty.is_string_or_fixed() {
+        let verb = if sign < 0 { "minus" } else { "plus" };
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            format!("Number of arguments for function {verb} doesn't match: passed 3, should be 2"),
+        ));
+    }
     let kind = unit_arg(&ctx.name, &args, 0)?;
     let t = args.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "missing"))?;
     let n = args.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "missing"))?;
@@ -508,14 +517,11 @@ mod tests {
             num("addMonths", add_mo, vec![dt64(base, 3, None), i(1)]).0,
             Some(ts(2000, 2, 29, 0, 0, 0) * 1000 + 500)
         );
-        assert_eq!(
-            num("dateAdd", b_date_add, vec![s("month"), i(1), date(d(2000, 1, 31) as i32)]).0,
-            Some(d(2000, 2, 29))
-        );
-        assert_eq!(
-            num("dateSub", b_date_sub, vec![s("year"), i(1), date(d(2000, 2, 29) as i32)]).0,
-            Some(d(1999, 2, 28))
-        );
+        let e = run("dateAdd", b_date_add, vec![s("month"), i(1), date(d(2000, 1, 31) as i32)]).unwrap_err();
+        assert_eq!(e.code(), 42);
+        let iv = |n| lit(datafusion::scalar::ScalarValue::Int64(Some(n)), ChType::Interval(IntervalKind::Month));
+        assert_eq!(num("dateAdd", b_date_add, vec![date(d(2000, 1, 31) as i32), iv(1)]).0, Some(d(2000, 2, 29)));
+        assert_eq!(num("dateSub", b_date_sub, vec![date(d(2000, 3, 31) as i32), iv(1)]).0, Some(d(2000, 2, 29)));
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn digits(b: &[u8], i: &mut usize, max: usize) -> Option<i64> {
 
 /// Days of a civil date; month 1..12 required, days past the month's end roll over.
 fn civil_days(y: i64, m: i64, d: i64) -> i64 {
-    if !(1..=12).contains(&m) {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return 0;
     }
     days_from_civil(y, m as u32, 1) + d - 1
@@ -62,6 +62,32 @@ fn date_prefix(b: &[u8]) -> Option<(i64, usize)> {
     i += 1;
     let d = digits(b, &mut i, 2)?;
     Some((civil_days(y, m, d), i))
+}
+
+/// [`date_prefix`] for date-times: the month must be 1..12 (0 reads as 1) and
+/// the day must exist in it (ClickHouse fails with 41 otherwise).
+fn strict_date_prefix(b: &[u8]) -> Option<(i64, usize)> {
+    let mut i = 0;
+    let y = digits(b, &mut i, 8)?;
+    let (y, m, d) = if i == 8 {
+        (y / 10_000, y / 100 % 100, y % 100)
+    } else {
+        if i != 4 || i >= b.len() || b[i].is_ascii_digit() {
+            return None;
+        }
+        i += 1;
+        let m = digits(b, &mut i, 2)?;
+        if i >= b.len() || b[i].is_ascii_digit() {
+            return None;
+        }
+        i += 1;
+        (y, m, digits(b, &mut i, 2)?)
+    };
+    let m = m.max(1);
+    if m > 12 || d < 1 || d > super::tz::days_in_month(y, m as u32) as i64 {
+        return None;
+    }
+    Some((days_from_civil(y, m as u32, d as u32), i))
 }
 
 /// Days since 1970-01-01 of a date text (`YYYY-MM-DD`, `YYYYMMDD`; a following
@@ -91,7 +117,7 @@ fn datetime_parts(b: &[u8]) -> Option<(i64, i64, u32, Option<i64>)> {
             return (i == b.len()).then_some((secs, frac, nd, Some(0)));
         }
     }
-    let (days, mut i) = date_prefix(b)?;
+    let (days, mut i) = strict_date_prefix(b)?;
     let mut secs = days * DAY;
     let (mut frac, mut nd) = (0, 0);
     if i < b.len() && (b[i] == b' ' || b[i] == b'T') && b.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
@@ -342,7 +368,7 @@ fn bind_convert(ctx: &FunctionContext, mut args: Vec<TypedExpr>, target: ChType,
     check_arg_count(&name, &args, 1 + base, 2 + base)?;
     let mut target = target;
     if with_precision {
-        let p = args[1].literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+        let p = super::const_int(&args[1]).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
             Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal scale argument of function {name}"))
         })?;
         target = ChType::DateTime64(p as u8, None);
@@ -499,6 +525,72 @@ fn b_from_utc(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> 
     bind_utc_shift(ctx, args, false)
 }
 
+fn k_unix64(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    // Arguments: t, target ticks per second.
+    let target = scalar_int(k, 1)?;
+    let kind = TKind::of(&k.arg_types[0]).unwrap_or(TKind::DateTime);
+    let s = match kind {
+        TKind::DateTime64(s, _) => s,
+        _ => 1,
+    };
+    let arr = arg_array(k, 0)?;
+    let vals = map_i64(arr.as_ref(), |v| if target >= s { v.saturating_mul(target / s) } else { v / (s / target) })?;
+    finish(k, build_output(k.ret, vals, arr.logical_nulls())?)
+}
+
+/// `toUnixTimestamp64Milli(t)` etc.: Int64 ticks (truncated toward zero).
+fn bind_to_unix64(ctx: &FunctionContext, args: Vec<TypedExpr>, digits: u32) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    let x = args.into_iter().next().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
+    if x.ty.is_nothing() {
+        return null_of(ChType::Int64);
+    }
+    if !matches!(x.ty.base(), ChType::DateTime64(..) | ChType::DateTime(_)) {
+        return Err(crate::functions::illegal_type(&ctx.name, 0, &x.ty));
+    }
+    let ret = if x.ty.is_nullable() { ChType::Int64.nullable() } else { ChType::Int64 };
+    super::super::udf::call(&ctx.name, k_unix64, vec![x, lit_i64(10i64.pow(digits))], ret)
+}
+
+/// `fromUnixTimestamp64Milli(n[, tz])` etc.: DateTime64(3/6/9/0) from Int64 ticks.
+fn bind_from_unix64(ctx: &FunctionContext, args: Vec<TypedExpr>, p: u8) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 2)?;
+    let zone = if args.len() == 2 { Some(super::const_str_arg(&ctx.name, &args, 1)?) } else { None };
+    if let Some(z) = &zone {
+        super::tz::zone(z)?;
+    }
+    let x = args.into_iter().next().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
+    let ret = ChType::DateTime64(p, zone);
+    if x.ty.is_nothing() {
+        return null_of(ret);
+    }
+    if !x.ty.is_integer() {
+        return Err(crate::functions::illegal_type(&ctx.name, 0, &x.ty));
+    }
+    let ret = if x.ty.is_nullable() { ret.nullable() } else { ret };
+    // The ticks are already in the Arrow unit of DateTime64(p) for p = 0, 3, 6, 9.
+    let e =
+        datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(Box::new(x.expr), DataType::Int64));
+    let e = datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(Box::new(e), ret.to_arrow()));
+    Ok(TypedExpr::new(e, ret))
+}
+
+macro_rules! unix64 {
+    ($to:ident, $from:ident, $digits:expr) => {
+        fn $to(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+            bind_to_unix64(ctx, args, $digits)
+        }
+        fn $from(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+            bind_from_unix64(ctx, args, $digits as u8)
+        }
+    };
+}
+
+unix64!(b_to_unix64_second, b_from_unix64_second, 0);
+unix64!(b_to_unix64_milli, b_from_unix64_milli, 3);
+unix64!(b_to_unix64_micro, b_from_unix64_micro, 6);
+unix64!(b_to_unix64_nano, b_from_unix64_nano, 9);
+
 /// `timezone()`: the session zone.
 fn b_timezone(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 0, 0)?;
@@ -527,6 +619,14 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toTimeZone", s, b_to_time_zone);
     r.scalar("toTimezone", s, b_to_time_zone);
     r.scalar("timezone", s, b_timezone);
+    r.scalar("toUnixTimestamp64Second", s, b_to_unix64_second);
+    r.scalar("toUnixTimestamp64Milli", s, b_to_unix64_milli);
+    r.scalar("toUnixTimestamp64Micro", s, b_to_unix64_micro);
+    r.scalar("toUnixTimestamp64Nano", s, b_to_unix64_nano);
+    r.scalar("fromUnixTimestamp64Second", s, b_from_unix64_second);
+    r.scalar("fromUnixTimestamp64Milli", s, b_from_unix64_milli);
+    r.scalar("fromUnixTimestamp64Micro", s, b_from_unix64_micro);
+    r.scalar("fromUnixTimestamp64Nano", s, b_from_unix64_nano);
     r.scalar("timestamp", Case::Insensitive, b_timestamp);
     r.scalar("toUTCTimestamp", s, b_to_utc);
     r.scalar("to_utc_timestamp", Case::Insensitive, b_to_utc);
@@ -564,7 +664,18 @@ mod tests {
         assert_eq!(t("2000-01-01 01:02:03 "), Some(ts(2000, 1, 1, 1, 2, 3)));
         assert_eq!(t("2000-01-01 25:02:03"), Some(ts(2000, 1, 2, 1, 2, 3)));
         assert_eq!(t("2000-01-01 01:02:03+03:00"), Some(ts(1999, 12, 31, 22, 2, 3)));
-        for bad in ["abc", "", "99999", "2000-01-01 01:02:03.5x", "2000-01-01 00:00:00x"] {
+        assert_eq!(t("2024-00-10 00:00:00"), Some(ts(2024, 1, 10, 0, 0, 0)));
+        assert_eq!(p("2024-01-32"), Some(0));
+        for bad in [
+            "abc",
+            "",
+            "99999",
+            "2000-01-01 01:02:03.5x",
+            "2000-01-01 00:00:00x",
+            "2024-13-01 00:00:00",
+            "2024-02-30 00:00:00",
+            "2024-01-32",
+        ] {
             assert_eq!(t(bad), None, "{bad}");
         }
         let t64 = |s: &str, p: u8| parse_datetime64(s.as_bytes(), p, &utc);
@@ -626,6 +737,19 @@ mod tests {
         let (_, t) = run("toTimeZone", b_to_time_zone, vec![dt(0, None), s("Asia/Tokyo")]).unwrap();
         assert_eq!(t.to_string(), "DateTime('Asia/Tokyo')");
         assert_eq!(text("timezone", b_timezone, vec![]), Some("UTC".into()));
+        let m = dt64(1_704_067_200_123, 3, None);
+        assert_eq!(
+            num("toUnixTimestamp64Milli", b_to_unix64_milli, vec![m.clone()]),
+            (Some(1_704_067_200_123), "Int64".into())
+        );
+        assert_eq!(num("toUnixTimestamp64Micro", b_to_unix64_micro, vec![m]).0, Some(1_704_067_200_123_000));
+        assert_eq!(num("toUnixTimestamp64Nano", b_to_unix64_nano, vec![dt64(-500, 1, None)]).0, Some(-500_000_000));
+        assert_eq!(num("toUnixTimestamp64Second", b_to_unix64_second, vec![dt64(-500, 1, None)]).0, Some(0));
+        let (v, t) = num("fromUnixTimestamp64Milli", b_from_unix64_milli, vec![i(1_704_067_200_123)]);
+        assert_eq!((v, t.as_str()), (Some(1_704_067_200_123), "DateTime64(3)"));
+        let t = num("fromUnixTimestamp64Micro", b_from_unix64_micro, vec![i(1), s("Asia/Tokyo")]).1;
+        assert_eq!(t, "DateTime64(6, 'Asia/Tokyo')");
+        assert_eq!(run("toDateTime", b_datetime, vec![s("2024-13-01 00:00:00")]).unwrap_err().code(), 41);
         let x = || dt(ts(2023, 1, 1, 0, 0, 0), None);
         assert_eq!(num("toUTCTimestamp", b_to_utc, vec![x(), s("Asia/Tokyo")]).0, Some(ts(2022, 12, 31, 15, 0, 0)));
         assert_eq!(num("fromUTCTimestamp", b_from_utc, vec![x(), s("Asia/Tokyo")]).0, Some(ts(2023, 1, 1, 9, 0, 0)));

@@ -90,7 +90,7 @@ fn bind_make(ctx: &FunctionContext, mut args: Vec<TypedExpr>, target: ChType) ->
             args.truncate(8);
         }
         if args.len() == 8 {
-            precision = args[7].literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+            precision = super::const_int(&args[7]).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
                 Error::new(
                     ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
                     format!("Illegal precision argument of function {name}"),

@@ -309,6 +309,22 @@ pub(crate) fn zone_arg(k: &KernelArgs, i: usize) -> DfResult<Arc<Zone>> {
     tz::zone(&name).map_err(Error::into_datafusion)
 }
 
+/// The integer value of a constant argument: a literal, possibly under casts
+/// or an alias (`INTERVAL 20 MINUTE` binds as `CAST(20 AS Int64)`).
+pub(crate) fn const_int(e: &TypedExpr) -> Option<i128> {
+    fn go(e: &DfExpr) -> Option<i128> {
+        match e {
+            DfExpr::Literal(v, _) => TypedExpr::new(DfExpr::Literal(v.clone(), None), ChType::Int64).literal_int(),
+            DfExpr::Cast(c) => go(&c.expr),
+            DfExpr::TryCast(c) => go(&c.expr),
+            DfExpr::Alias(a) => go(&a.expr),
+            DfExpr::Negative(inner) => go(inner).map(|v| -v),
+            _ => None,
+        }
+    }
+    go(&e.expr)
+}
+
 /// A String literal expression.
 pub(crate) fn lit_str(s: &str) -> TypedExpr {
     TypedExpr::new(DfExpr::Literal(ScalarValue::BinaryView(Some(s.as_bytes().to_vec())), None), ChType::String)

@@ -30,7 +30,7 @@ fn b_utc_timestamp(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedE
 fn b_now64(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 0, 2)?;
     let p = match args.first() {
-        Some(a) => a.literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+        Some(a) => super::const_int(a).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
             Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal scale argument of function {}", ctx.name))
         })? as u8,
         None => 3,

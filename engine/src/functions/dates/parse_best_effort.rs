@@ -349,7 +349,7 @@ fn bind(ctx: &FunctionContext, mut args: Vec<TypedExpr>, dt64: bool, mode: i64, 
     if dt64 {
         precision = 3;
         if args.len() >= 2 {
-            precision = args[1].literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+            precision = super::const_int(&args[1]).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
                 Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal scale argument of function {name}"))
             })? as i64;
             args.remove(1);

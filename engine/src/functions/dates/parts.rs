@@ -196,7 +196,7 @@ pub(crate) fn bind_with_mode(
     let name = ctx.name.clone();
     crate::functions::check_arg_count(&name, &args, 1, 3)?;
     let mode = match args.get(1) {
-        Some(a) => a.literal_int().ok_or_else(|| {
+        Some(a) => super::const_int(a).ok_or_else(|| {
             Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Argument at index 1 for function {name} must be constant"))
         })? as i64,
         None => 0,

@@ -272,7 +272,7 @@ fn b_interval(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedEx
             ))
         }
     };
-    let n = args[1].literal_int().ok_or_else(|| {
+    let n = super::const_int(&args[1]).ok_or_else(|| {
         Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Illegal column of 2nd argument of function {name}"))
     })?;
     if n <= 0 {
@@ -367,6 +367,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("timeSlot", s, b_time_slot);
     r.scalar("date_trunc", Case::Insensitive, b_date_trunc);
     r.scalar("DATE_TRUNC", Case::Insensitive, b_date_trunc);
+    r.scalar("dateTrunc", Case::Sensitive, b_date_trunc);
 }
 
 #[cfg(test)]
