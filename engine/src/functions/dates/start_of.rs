@@ -304,6 +304,63 @@ fn interval_ret(name: &str, t: &ChType, kind: IntervalKind) -> Result<ChType> {
     }
 }
 
+fn k_time_slots(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    use arrow::array::{ListBuilder, TimestampSecondBuilder};
+    let start = super::arg_array(k, 0)?;
+    let dur = super::arg_array(k, 1)?;
+    let size = super::arg_array(k, 2)?;
+    let starts = super::map_i64(start.as_ref(), |v| v)?;
+    let durs = super::map_i64(dur.as_ref(), |v| v)?;
+    let sizes = super::map_i64(size.as_ref(), |v| v)?;
+    let nulls = super::union_nulls(&[&start, &dur, &size]);
+    let item = match k.ret.base() {
+        ChType::Array(inner) => inner.to_arrow_field("item"),
+        other => other.to_arrow_field("item"),
+    };
+    let mut b = ListBuilder::new(TimestampSecondBuilder::new()).with_field(std::sync::Arc::new(item));
+    for (r, &st) in starts.iter().enumerate() {
+        if nulls.as_ref().is_some_and(|n| n.is_null(r)) {
+            b.append(false);
+            continue;
+        }
+        let (du, sz) = (durs.get(r).copied().unwrap_or(0), sizes.get(r).copied().unwrap_or(1800));
+        if sz <= 0 {
+            return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, "Time slot size must be positive").into_datafusion());
+        }
+        let end = st.saturating_add(du);
+        let mut t = st.div_euclid(sz) * sz;
+        let mut count = 0;
+        while t <= end && count < 1_000_000 {
+            b.values().append_value(t);
+            t += sz;
+            count += 1;
+        }
+        b.append(true);
+    }
+    super::finish(k, std::sync::Arc::new(b.finish()))
+}
+
+/// `timeSlots(start, duration[, size])`: the half-hour (or `size`) slots a
+/// period touches, as Array(DateTime).
+fn b_time_slots(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    check_arg_count(&name, &args, 2, 3)?;
+    if !matches!(args[0].ty.base(), ChType::DateTime(_)) {
+        return Err(crate::functions::illegal_type(&name, 0, &args[0].ty));
+    }
+    for (i, a) in args.iter().enumerate().skip(1) {
+        if !a.ty.is_integer() {
+            return Err(crate::functions::illegal_type(&name, i, &a.ty));
+        }
+    }
+    if args.len() == 2 {
+        args.push(lit_i64(1800));
+    }
+    let elem = args[0].ty.remove_nullable();
+    let ret = ChType::Array(Box::new(elem));
+    super::super::udf::call(&name, k_time_slots, args, ret)
+}
+
 /// `date_trunc('unit', t[, tz])`.
 fn b_date_trunc(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 2, 3)?;
@@ -365,6 +422,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toStartOfNanosecond", s, b_nano);
     r.scalar("toStartOfInterval", s, b_interval);
     r.scalar("timeSlot", s, b_time_slot);
+    r.scalar("timeSlots", s, b_time_slots);
     r.scalar("date_trunc", Case::Insensitive, b_date_trunc);
     r.scalar("DATE_TRUNC", Case::Insensitive, b_date_trunc);
     r.scalar("dateTrunc", Case::Sensitive, b_date_trunc);
