@@ -78,7 +78,7 @@ error_codes! {
     READONLY = 164,
     NOT_AN_AGGREGATE = 215,
     ILLEGAL_AGGREGATION = 184,
-    UNKNOWN_ENGINE = 56,
+    UNKNOWN_STORAGE = 56,
     BAD_ARGUMENTS = 36,
     ILLEGAL_COLUMN_TYPE = 255,
     DUPLICATE_COLUMN = 15,
@@ -121,6 +121,8 @@ error_codes! {
     POSITION_OUT_OF_BOUND = 11,
     FUNCTION_THROW_IF_VALUE_IS_NON_ZERO = 395,
     ATTEMPT_TO_READ_AFTER_EOF = 32,
+    INCORRECT_RESULT_OF_SCALAR_SUBQUERY = 125,
+    UNION_ALL_RESULT_STRUCTURES_MISMATCH = 258,
     TOO_LARGE_STRING_SIZE = 131,
     CANNOT_PARSE_BOOL = 467,
     CANNOT_PARSE_IPV4 = 675,
@@ -195,6 +197,9 @@ impl Error {
             DataFusionError::NotImplemented(m) => Error::new(ErrorCode::NOT_IMPLEMENTED, m.clone()),
             DataFusionError::Execution(m) if m.contains("Cancelled") => {
                 Error::new(ErrorCode::QUERY_WAS_CANCELLED, "Query was cancelled")
+            }
+            DataFusionError::Execution(m) if m.contains("Scalar subquery returned more than one row") => {
+                Error::new(ErrorCode::INCORRECT_RESULT_OF_SCALAR_SUBQUERY, "Scalar subquery returned more than one row")
             }
             other => Error::new(ErrorCode::LOGICAL_ERROR, other.to_string()),
         }

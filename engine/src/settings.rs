@@ -306,6 +306,29 @@ pub const SETTINGS: &[SettingDef] = &[
     },
 ];
 
+/// The type name `system.settings` shows for a setting, as ClickHouse names it.
+pub fn type_name(def: &SettingDef) -> &'static str {
+    match def.name {
+        "max_threads" => "MaxThreads",
+        "max_block_size" => "NonZeroUInt64",
+        "result_overflow_mode" => "OverflowMode",
+        "session_timezone" => "Timezone",
+        "union_default_mode" => "SetOperationMode",
+        "date_time_input_format" => "DateTimeInputFormat",
+        "date_time_output_format" => "DateTimeOutputFormat",
+        "distributed_product_mode" => "DistributedProductMode",
+        "send_logs_level" => "LogsLevel",
+        _ => match def.kind {
+            SettingKind::UInt => "UInt64",
+            SettingKind::Int => "Int64",
+            SettingKind::Bool => "Bool",
+            SettingKind::Float => "Float",
+            SettingKind::String => "String",
+            SettingKind::Seconds => "Seconds",
+        },
+    }
+}
+
 /// Finds a setting's definition by name.
 pub fn find(name: &str) -> Option<&'static SettingDef> {
     SETTINGS.iter().find(|d| d.name == name)

@@ -63,7 +63,7 @@ fn declared_columns(shared: &Shared, state: &SessionState, ct: &CreateTable) -> 
     let mut out: Vec<Column> = Vec::new();
     for c in &ct.columns {
         if out.iter().any(|o| o.name == c.name) {
-            return Err(Error::new(ErrorCode::DUPLICATE_COLUMN, format!("Column {} already exists", c.name)));
+            return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Column {} already exists", c.name)));
         }
         let ty = match (&c.type_name, &c.default) {
             (Some(t), _) => parse_type(t)?,

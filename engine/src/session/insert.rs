@@ -28,6 +28,21 @@ fn tsv_kind(format: &str) -> Result<TsvKind> {
     })
 }
 
+/// A value converted for a column of type `ty`: NULL into a non-Nullable
+/// column becomes the type's default (`input_format_null_as_default = 1`).
+fn insert_value(binder: &Binder, v: TypedExpr, ty: &crate::types::ChType) -> Result<TypedExpr> {
+    if ty.is_nullable() || !(v.ty.is_nullable() || v.ty.is_nothing()) {
+        return binder.cast(v, ty);
+    }
+    let default = DfExpr::Literal(default_value(ty)?, None);
+    if v.ty.is_nothing() {
+        return Ok(TypedExpr::new(default, ty.clone()));
+    }
+    let as_nullable = binder.cast(v, &ty.clone().nullable())?;
+    let e = datafusion::logical_expr::when(as_nullable.expr.clone().is_null(), default).otherwise(as_nullable.expr)?;
+    Ok(TypedExpr::new(e, ty.clone()))
+}
+
 pub(crate) async fn run_insert(shared: &Shared, state: &SessionState, ins: &Insert) -> Result<QueryResult> {
     let db = ins.database.clone().unwrap_or_else(|| state.database.clone());
     if db == "system" {
@@ -75,12 +90,7 @@ pub(crate) async fn run_insert(shared: &Shared, state: &SessionState, ins: &Inse
                 let mut cells = Vec::with_capacity(row.len());
                 for (cell, col) in row.iter().zip(&targets) {
                     let v = binder.bind_standalone(cell, &empty, "VALUES")?;
-                    let v = if v.ty.is_nothing() && !col.ty.is_nullable() {
-                        TypedExpr::new(DfExpr::Literal(default_value(&col.ty)?, None), col.ty.clone())
-                    } else {
-                        binder.cast(v, &col.ty)?
-                    };
-                    cells.push(v.expr);
+                    cells.push(insert_value(&binder, v, &col.ty)?.expr);
                 }
                 out.push(cells);
             }
@@ -99,7 +109,7 @@ pub(crate) async fn run_insert(shared: &Shared, state: &SessionState, ins: &Inse
             let mut exprs = Vec::new();
             for (i, (c, t)) in bound.columns.iter().zip(&targets).enumerate() {
                 let v = TypedExpr::new(df_col(None, &format!("__c{i}")), c.ty.clone());
-                exprs.push(binder.cast(v, &t.ty)?.expr);
+                exprs.push(insert_value(&binder, v, &t.ty)?.expr);
             }
             (bound.plan, exprs)
         }

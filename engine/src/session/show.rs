@@ -89,7 +89,13 @@ pub(crate) async fn show(shared: &Shared, state: &SessionState, kind: ShowKind) 
             let rows = crate::settings::SETTINGS
                 .iter()
                 .filter(|d| pat.as_ref().is_none_or(|p| like(p, d.name)))
-                .map(|d| vec![d.name.to_string(), format!("{:?}", d.kind), state.settings.get_string(d.name)])
+                .map(|d| {
+                    vec![
+                        d.name.to_string(),
+                        crate::settings::type_name(d).to_string(),
+                        state.settings.get_string(d.name),
+                    ]
+                })
                 .collect();
             strings_result(state, &["name", "type", "value"], rows)
         }

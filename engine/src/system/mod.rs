@@ -186,7 +186,7 @@ pub fn table(b: &Binder, name: &str) -> Result<(Arc<dyn TableProvider>, Vec<Colu
                 strings(defs.iter().map(|d| b.settings.get_string(d.name))),
                 u8s(defs.iter().map(|d| b.settings.is_changed(d.name) as u8)),
                 strings(defs.iter().map(|d| d.doc.to_string())),
-                strings(defs.iter().map(|d| format!("{:?}", d.kind))),
+                strings(defs.iter().map(|d| crate::settings::type_name(d).to_string())),
             ];
             Ok((mem(&c, arrays)?, c))
         }

@@ -338,6 +338,15 @@ pub fn default_value(ty: &ChType) -> crate::error::Result<datafusion::scalar::Sc
         ChType::Enum8(items) => return Ok(ScalarValue::Int8(Some(items.first().map(|i| i.1).unwrap_or(0)))),
         ChType::Enum16(items) => return Ok(ScalarValue::Int16(Some(items.first().map(|i| i.1).unwrap_or(0)))),
         ChType::String => return Ok(ScalarValue::BinaryView(Some(Vec::new()))),
+        // Date32's zero is 1900-01-01 (ClickHouse's default), 25567 days before 1970.
+        ChType::Date32 => return Ok(ScalarValue::Date32(Some(-25567))),
+        // (U)Int128/256 are stored big-endian with the top bit flipped: zero is 0x80 00 … 00.
+        ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256 => {
+            let n = if matches!(ty, ChType::Int128 | ChType::UInt128) { 16 } else { 32 };
+            let mut b = vec![0u8; n];
+            b[0] = 0x80;
+            return Ok(ScalarValue::FixedSizeBinary(n as i32, Some(b)));
+        }
         _ => {}
     }
     Ok(ScalarValue::new_default(&dt)?)

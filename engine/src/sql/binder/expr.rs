@@ -156,6 +156,23 @@ pub fn lit_expr(value: ScalarValue, ty: ChType) -> TypedExpr {
     TypedExpr::new(DfExpr::Literal(value, None), ty)
 }
 
+/// `dateAdd(day, n, t)` / `dateSub(…)` / `timestamp_add(…)` with the unit
+/// written as a keyword: ClickHouse reads it as `plus(t, toIntervalDay(n))`
+/// (`minus` for the Sub forms). With a quoted unit the call stays as written.
+fn date_add_with_unit(call: &FunctionCall) -> Option<Expr> {
+    let lower = call.name.to_ascii_lowercase();
+    let op = match lower.as_str() {
+        "dateadd" | "date_add" | "timestamp_add" | "timestampadd" => "plus",
+        "datesub" | "date_sub" | "timestamp_sub" | "timestampsub" => "minus",
+        _ => return None,
+    };
+    let [Expr::Identifier(unit), n, t] = call.args.as_slice() else { return None };
+    let [unit] = unit.as_slice() else { return None };
+    let kind = crate::types::IntervalKind::from_keyword(unit)?;
+    let interval = Expr::call(format!("toInterval{}", kind.name()), vec![n.clone()]);
+    Some(Expr::call(op, vec![t.clone(), interval]))
+}
+
 fn is_in_function(name: &str) -> bool {
     matches!(
         name,
@@ -281,6 +298,9 @@ impl Binder<'_> {
         }
         if is_in_function(name) {
             return self.bind_in(call, ctx);
+        }
+        if let Some(rewritten) = date_add_with_unit(call) {
+            return self.bind_expr(&rewritten, ctx);
         }
         if name.eq_ignore_ascii_case("exists") {
             return self.bind_exists(call);
@@ -464,7 +484,12 @@ impl Binder<'_> {
         }
         let mut tys: Vec<ChType> = bound.iter().map(|b| b.ty.clone()).collect();
         tys.push(left.ty.clone());
-        let common = rules::common_supertype(&tys)?.remove_nullable();
+        // Elements convert to the common type, or (strings against dates and the
+        // like) to the left side's type, as ClickHouse converts the set.
+        let common = match rules::common_supertype(&tys) {
+            Ok(t) => t.remove_nullable(),
+            Err(_) => left.ty.remove_nullable(),
+        };
         let l =
             self.cast(left.clone(), &if left.ty.is_nullable() { common.clone().nullable() } else { common.clone() })?;
         let mut list = Vec::with_capacity(bound.len());
@@ -482,12 +507,20 @@ impl Binder<'_> {
         let [Expr::Subquery(q)] = call.args.as_slice() else {
             return Err(Error::new(ErrorCode::BAD_ARGUMENTS, "Function exists expects a subquery"));
         };
+        // EXISTS(q) = (SELECT count() FROM (q LIMIT 1)) > 0, as a scalar subquery
+        // (DataFusion plans EXISTS only inside filters).
         let sq = self.bind_query(q)?;
-        let e = DfExpr::Exists(datafusion::logical_expr::expr::Exists::new(
-            Subquery { subquery: Arc::new(sq.plan), outer_ref_columns: vec![], spans: Default::default() },
-            false,
-        ));
-        Ok(functions::from_bool(e))
+        let count = datafusion::functions_aggregate::count::count(datafusion::logical_expr::lit(1u8)).alias("__c0");
+        let plan = datafusion::logical_expr::LogicalPlanBuilder::from(sq.plan)
+            .limit(0, Some(1))?
+            .aggregate(Vec::<DfExpr>::new(), vec![count])?
+            .build()?;
+        let e = DfExpr::ScalarSubquery(Subquery {
+            subquery: Arc::new(plan),
+            outer_ref_columns: vec![],
+            spans: Default::default(),
+        });
+        Ok(functions::from_bool(e.gt(datafusion::logical_expr::lit(0i64))))
     }
 
     fn bind_scalar_subquery(&self, q: &crate::sql::ast::SelectQuery) -> Result<TypedExpr> {
@@ -499,7 +532,8 @@ impl Binder<'_> {
                 "Scalar subqueries returning several columns are not supported yet",
             ));
         }
-        let ty = sq.columns[0].ty.clone();
+        // A scalar subquery may return no row: ClickHouse types it Nullable.
+        let ty = sq.columns[0].ty.clone().nullable();
         let e = DfExpr::ScalarSubquery(Subquery {
             subquery: Arc::new(sq.plan),
             outer_ref_columns: vec![],

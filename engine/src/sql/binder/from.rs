@@ -170,7 +170,11 @@ impl Binder<'_> {
         let (start, count, step) = match (kind, call.args.len()) {
             (Generated::Numbers, 1) | (Generated::Zeros, 1) => (0, self.const_u64(call, 0)?, 1),
             (Generated::Numbers, 2) => (self.const_u64(call, 0)?, self.const_u64(call, 1)?, 1),
-            (Generated::Numbers, 3) => (self.const_u64(call, 0)?, self.const_u64(call, 1)?, self.const_u64(call, 2)?),
+            (Generated::Numbers, 3) => {
+                // numbers(start, length, step): start, start+step, … below start+length.
+                let step = self.const_u64(call, 2)?.max(1);
+                (self.const_u64(call, 0)?, self.const_u64(call, 1)?.div_ceil(step), step)
+            }
             _ => {
                 return Err(Error::new(
                     ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,

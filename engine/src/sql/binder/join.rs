@@ -142,6 +142,7 @@ impl Binder<'_> {
                     let lk = self.cast(lc, &common)?;
                     let rk = self.cast(rc, &common)?;
                     preds.push(lk.expr.clone().eq(rk.expr.clone()));
+                    let common = if use_nulls && join_type != JoinType::Inner { common.nullable() } else { common };
                     let expr = match join_type {
                         JoinType::Right => rk.expr.clone(),
                         JoinType::Full => {

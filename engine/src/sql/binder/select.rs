@@ -307,9 +307,6 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
             },
             None => b.bind_expr(g, &no_agg("GROUP BY"))?,
         };
-        if k.literal().is_some() {
-            return Ok(None);
-        }
         Ok(Some(match keys.iter().position(|x| x.expr == k.expr) {
             Some(j) => j,
             None => {
@@ -409,7 +406,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     let aggs = collector.into_inner().aggs;
     let mut totals_input: Option<(LogicalPlan, Vec<DfExpr>)> = None;
     let mut windows = wins.into_inner().exprs;
-    let aggregating = !keys.is_empty() || !aggs.is_empty() || s.group_by_all;
+    let aggregating = !keys.is_empty() || !aggs.is_empty() || s.group_by_all || !s.group_by.is_empty();
     if aggregating {
         let key_exprs: Vec<DfExpr> = keys.iter().map(|k| k.expr.clone()).collect();
         let group: Vec<DfExpr> =
@@ -569,7 +566,7 @@ fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -
     let r = bind_query(b, right)?;
     if l.columns.len() != r.columns.len() {
         return Err(Error::new(
-            ErrorCode::NUMBER_OF_COLUMNS_DOESNT_MATCH,
+            ErrorCode::UNION_ALL_RESULT_STRUCTURES_MISMATCH,
             format!("Different number of columns in UNION elements: {} and {}", l.columns.len(), r.columns.len()),
         ));
     }

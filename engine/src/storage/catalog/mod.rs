@@ -76,10 +76,10 @@ impl EngineRegistry {
         self.engines.insert(name, ctor);
     }
 
-    /// Creates a table, or UNKNOWN_ENGINE (56).
+    /// Creates a table, or UNKNOWN_STORAGE (56).
     pub fn create(&self, args: &EngineArgs) -> Result<Arc<dyn Table>> {
         let ctor = self.engines.get(args.engine.name.as_str()).ok_or_else(|| {
-            Error::new(ErrorCode::UNKNOWN_ENGINE, format!("Unknown table engine {}", args.engine.name))
+            Error::new(ErrorCode::UNKNOWN_STORAGE, format!("Unknown table engine {}", args.engine.name))
         })?;
         ctor(args)
     }
