@@ -12,7 +12,21 @@
 //! Each family lives in its own file and registers itself in [`register_all`].
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
+pub mod arithmetic;
+pub mod cast_kernel;
+pub mod comparison;
+pub mod conditional;
 pub mod conversion;
+pub mod date_arith;
+pub mod dates;
+pub mod higher_order;
+pub mod logical;
+pub mod math;
+pub mod misc;
+pub mod nulls;
+#[cfg(test)]
+pub mod testing;
+pub mod tostring;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -195,7 +209,18 @@ impl FunctionRegistry {
 }
 
 /// Registers every scalar family.
-fn register_all(_r: &mut FunctionRegistry) {}
+fn register_all(r: &mut FunctionRegistry) {
+    conversion::register(r);
+    arithmetic::register(r);
+    comparison::register(r);
+    logical::register(r);
+    conditional::register(r);
+    nulls::register(r);
+    math::register(r);
+    misc::register(r);
+    dates::register(r);
+    tostring::register(r);
+}
 
 /// Argument-count check with ClickHouse's message (42).
 pub fn check_arg_count(name: &str, args: &[TypedExpr], min: usize, max: usize) -> Result<()> {
