@@ -1,0 +1,5 @@
+CREATE TABLE t (k String, v UInt32) ENGINE = Memory;
+INSERT INTO t SELECT 'a', 1 UNION ALL SELECT 'b', 2;
+INSERT INTO t SELECT k, v * 10 FROM t WHERE k = 'a';
+SELECT k, v FROM t ORDER BY k, v;
+SELECT k, sum(v) FROM t GROUP BY k ORDER BY k;
