@@ -186,6 +186,12 @@ pub const SETTINGS: &[SettingDef] = &[
         doc: "Spill ORDER BY to disk above this many bytes.",
     },
     SettingDef {
+        name: "enable_positional_arguments",
+        kind: SettingKind::Bool,
+        default: "1",
+        doc: "GROUP BY / ORDER BY / LIMIT BY numbers refer to SELECT list positions.",
+    },
+    SettingDef {
         name: "prefer_column_name_to_alias",
         kind: SettingKind::Bool,
         default: "0",

@@ -30,6 +30,10 @@ pub fn session_state(settings: &Settings) -> Result<datafusion::execution::Sessi
     let mut config = SessionConfig::new().with_target_partitions(max_threads(settings)).with_batch_size(block);
     config.options_mut().execution.coalesce_batches = true;
     config.options_mut().optimizer.prefer_hash_join = true;
+    // Parallelism comes from the sources' partitions; a round-robin split of an
+    // ordered single-partition source (system.numbers, a small Memory table)
+    // would let `LIMIT` take rows out of order.
+    config.options_mut().optimizer.enable_round_robin_repartition = false;
     let mut rt = RuntimeEnvBuilder::new();
     let limit = settings.get_u64("max_memory_usage");
     if limit > 0 {

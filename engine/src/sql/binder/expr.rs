@@ -173,6 +173,10 @@ fn date_add_with_unit(call: &FunctionCall) -> Option<Expr> {
     Some(Expr::call(op, vec![t.clone(), interval]))
 }
 
+fn nullable_identity(k: &functions::KernelArgs) -> datafusion::error::Result<datafusion::logical_expr::ColumnarValue> {
+    Ok(k.args[0].clone())
+}
+
 fn is_in_function(name: &str) -> bool {
     matches!(
         name,
@@ -539,7 +543,9 @@ impl Binder<'_> {
             outer_ref_columns: vec![],
             spans: Default::default(),
         });
-        Ok(TypedExpr::new(e, ty))
+        // DataFusion takes the subquery column's nullability; no row gives NULL,
+        // so pass the value through a (nullable) identity function.
+        functions::udf::call("__scalarSubquery", nullable_identity, vec![TypedExpr::new(e, ty.clone())], ty)
     }
 
     /// The plan of a one-column query with its column converted to `ty`.

@@ -48,7 +48,10 @@ struct Item {
     alias: Option<String>,
 }
 
-fn positional(e: &Expr, items: &[Item]) -> Option<usize> {
+fn positional(e: &Expr, items: &[Item], enabled: bool) -> Option<usize> {
+    if !enabled {
+        return None;
+    }
     if let Expr::Literal(Literal::UInt(n)) = e {
         let n = *n as usize;
         if n >= 1 && n <= items.len() {
@@ -274,6 +277,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         return Err(Error::new(ErrorCode::EMPTY_LIST_OF_COLUMNS_QUERIED, "Empty list of columns in SELECT query"));
     }
 
+    let positional_on = b.settings.get_bool("enable_positional_arguments");
     let expanding = RefCell::new(Vec::new());
     let no_agg = |clause: &'static str| ExprCtx {
         scope: &scope,
@@ -299,7 +303,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     let mut keys: Vec<TypedExpr> = Vec::new();
     let mut sets: Vec<Vec<usize>> = Vec::new();
     let bind_key = |g: &Expr, keys: &mut Vec<TypedExpr>| -> Result<Option<usize>> {
-        let k = match positional(g, &items) {
+        let k = match positional(g, &items, positional_on) {
             Some(i) => match (&items[i].ast, &items[i].direct) {
                 (Some(a), _) => b.bind_expr(a, &no_agg("GROUP BY"))?,
                 (None, Some(d)) => d.clone(),
@@ -384,7 +388,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         None => s.order_by.iter().map(|o| (o.expr.clone(), o.desc, o.nulls_first)).collect(),
     };
     for (e, desc, nulls) in &order_items {
-        if let Some(i) = positional(e, &items) {
+        if let Some(i) = positional(e, &items, positional_on) {
             order.push((values[i].clone(), *desc, *nulls));
             continue;
         }
@@ -395,7 +399,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     let mut limit_by_keys: Vec<TypedExpr> = Vec::new();
     if let Some(lb) = &s.limit_by {
         for e in &lb.by {
-            let k = match positional(e, &items) {
+            let k = match positional(e, &items, positional_on) {
                 Some(i) => values[i].clone(),
                 None => b.bind_expr(e, &with_agg("LIMIT BY"))?,
             };
