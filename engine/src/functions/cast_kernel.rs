@@ -371,6 +371,12 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
     if fb.is_nothing() {
         return Ok(arrow::array::new_null_array(&tb.to_arrow(), arr.len()));
     }
+    if let (Some(items), ChType::String) = (enum_items(fb), tb) {
+        return enum_to_string(arr, &items);
+    }
+    if let (true, Some(items)) = (fb.is_string(), enum_items(tb)) {
+        return string_to_enum(arr, &items, tb);
+    }
     if matches!(tb, ChType::String) {
         return to_text_column(arr.as_ref(), fb, &opts);
     }
@@ -381,6 +387,9 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
             _ => OnError::Throw,
         };
         return parse_column(arr.as_ref(), tb, &opts, on_error);
+    }
+    if let (ChType::Array(fe), ChType::Array(te)) = (fb, tb) {
+        return convert_list(arr, fe, te, tz, mode);
     }
     let n = arr.len();
     let nulls = arr.logical_nulls();
@@ -412,7 +421,106 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
     if to_date {
         return write_date(&vals, nulls, n, tb, false);
     }
+    if let Some(items) = enum_items(tb) {
+        check_enum_values(&vals, nulls, &items)?;
+    }
     write(&vals, nulls, n, fb, tb, mode)
+}
+
+/// An enum's (name, value) pairs.
+pub(crate) fn enum_items(t: &ChType) -> Option<Vec<(String, i16)>> {
+    match t {
+        ChType::Enum8(items) => Some(items.iter().map(|(n, v)| (n.clone(), *v as i16)).collect()),
+        ChType::Enum16(items) => Some(items.clone()),
+        _ => None,
+    }
+}
+
+fn enum_codes(arr: &dyn Array) -> Vec<i16> {
+    match arr.data_type() {
+        DataType::Int8 => arr.as_primitive::<Int8Type>().values().iter().map(|v| *v as i16).collect(),
+        _ => arr.as_primitive::<Int16Type>().values().to_vec(),
+    }
+}
+
+fn enum_to_string(arr: &ArrayRef, items: &[(String, i16)]) -> Result<ArrayRef> {
+    let codes = enum_codes(arr.as_ref());
+    let nulls = arr.logical_nulls();
+    let mut b = arrow::array::BinaryViewBuilder::with_capacity(codes.len());
+    for (i, c) in codes.iter().enumerate() {
+        if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
+            b.append_null();
+            continue;
+        }
+        match items.iter().find(|(_, v)| v == c) {
+            Some((name, _)) => b.append_value(name.as_bytes()),
+            None => b.append_value(c.to_string().as_bytes()),
+        }
+    }
+    Ok(Arc::new(b.finish()))
+}
+
+fn unknown_enum(what: String) -> Error {
+    // ClickHouse: 691 UNKNOWN_ELEMENT_OF_ENUM (not yet in the ErrorCode table).
+    Error::new(ErrorCode::BAD_ARGUMENTS, what)
+}
+
+fn string_to_enum(arr: &ArrayRef, items: &[(String, i16)], to: &ChType) -> Result<ArrayRef> {
+    let s = arr.as_binary_view_opt().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "String is not BinaryView"))?;
+    let mut codes = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        if s.is_null(i) {
+            codes.push(0i16);
+            continue;
+        }
+        let text = s.value(i);
+        let code = match items.iter().find(|(n, _)| n.as_bytes() == text) {
+            Some((_, v)) => *v,
+            None => {
+                let num = std::str::from_utf8(text).ok().and_then(|t| t.parse::<i16>().ok());
+                match num.filter(|n| items.iter().any(|(_, v)| v == n)) {
+                    Some(n) => n,
+                    None => {
+                        return Err(unknown_enum(format!(
+                            "Unknown element '{}' for enum",
+                            String::from_utf8_lossy(text)
+                        )))
+                    }
+                }
+            }
+        };
+        codes.push(code);
+    }
+    let nulls = s.nulls().cloned();
+    Ok(match to {
+        ChType::Enum8(_) => {
+            Arc::new(PrimitiveArray::<Int8Type>::new(codes.iter().map(|c| *c as i8).collect::<Vec<_>>().into(), nulls))
+        }
+        _ => Arc::new(PrimitiveArray::<Int16Type>::new(codes.into(), nulls)),
+    })
+}
+
+fn check_enum_values(vals: &Vals, nulls: Option<&NullBuffer>, items: &[(String, i16)]) -> Result<()> {
+    if let Vals::Int(v) = vals {
+        for (i, x) in v.iter().enumerate() {
+            if nulls.is_some_and(|n| n.is_null(i)) {
+                continue;
+            }
+            if !items.iter().any(|(_, c)| *c as i128 == *x) {
+                return Err(unknown_enum(format!("Unexpected value {x} in enum")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Array(T) → Array(U): the elements are converted, offsets and validity kept.
+fn convert_list(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode) -> Result<ArrayRef> {
+    let list = arr.as_list_opt::<i32>().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "Array is not a List"))?;
+    let values = convert(list.values(), from, to, tz, mode)?;
+    let field = Arc::new(to.to_arrow_field("item"));
+    let out = arrow::array::ListArray::try_new(field, list.offsets().clone(), values, list.nulls().cloned())?;
+    Ok(Arc::new(out))
 }
 
 fn write_date(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, to: &ChType, days: bool) -> Result<ArrayRef> {
@@ -549,6 +657,9 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
     let t = to.base();
     if f.is_nothing() || matches!(t, C::String) || f.is_string_or_fixed() {
         return true;
+    }
+    if let (C::Array(fe), C::Array(te)) = (f, t) {
+        return fe.base() == te.base() || supported(fe, te);
     }
     let readable = |x: &ChType| {
         matches!(

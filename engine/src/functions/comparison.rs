@@ -21,7 +21,7 @@ use datafusion::functions::core::expr_fn::get_field;
 use datafusion::logical_expr::{binary_expr, Cast, ColumnarValue, Expr as DfExpr, Operator};
 
 use super::arithmetic::{cast_keep_null, finish, null_result, propagate_null, wide};
-use super::cast_kernel::{pow10, Vals};
+use super::cast_kernel::{enum_items, pow10, Vals};
 use super::conversion::cast;
 use super::udf::call;
 use super::{
@@ -172,6 +172,28 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
         return Err(Error::new(ErrorCode::LOGICAL_ERROR, "comparison arity"));
     };
     let (a, b) = (x.ty.base().clone(), y.ty.base().clone());
+    // An enum against a string: a literal naming an element compares codes (and
+    // pushes down); anything else compares the enum's names as strings.
+    if let (Some(items), true) = (enum_items(&a), b.is_string()) {
+        if let Some(code) = y.literal_str().and_then(|s| items.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)) {
+            let v = datafusion::scalar::ScalarValue::Int16(Some(code)).cast_to(&a.to_arrow()).map_err(Error::from)?;
+            let e = binary_expr(x.expr, op.operator(), datafusion::logical_expr::lit(v));
+            return Ok(TypedExpr::new(from_bool(e).expr, ret));
+        }
+        let t = if x.ty.is_nullable() { ChType::String.nullable() } else { ChType::String };
+        x = cast(ctx, x, &t)?;
+        return compare(ctx, vec![x, y], op);
+    }
+    if let (true, Some(_)) = (a.is_string(), enum_items(&b)) {
+        let flipped = match op {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::LtEq => CmpOp::GtEq,
+            CmpOp::GtEq => CmpOp::LtEq,
+            o => o,
+        };
+        return compare(ctx, vec![y, x], flipped);
+    }
     // A string compared with a non-string is parsed as the other side's type.
     if a.is_string_or_fixed() && !b.is_string_or_fixed() {
         let t = if x.ty.is_nullable() { b.clone().nullable() } else { b.clone() };
@@ -392,6 +414,20 @@ mod tests {
         assert_eq!(run("greaterOrEquals", vec![tup(2, Some(0)), tup(1, Some(9))]).unwrap().1, T);
         assert_eq!(run("greater", vec![tup(1, Some(0)), tup(1, Some(9))]).unwrap().1, F);
         assert_eq!(run("equals", vec![tup(1, None), tup(1, None)]).unwrap().1, S::UInt8(None));
+        // chdb: e = 'b' → 0, e = 'a' → 1, e = 'c' → 0, e < 'b' → 1 for e = CAST('a' AS Enum8('a'=1, 'b'=2));
+        // CAST(e AS String) = 'a'; CAST('c' AS Enum8(...)) → error; CAST('2' AS Enum8(...)) = 'b'
+        let et = crate::types::parse_type("Enum8('a' = 1, 'b' = 2)").unwrap();
+        let e = || TypedExpr::new(lit(S::Int8(Some(1))), et.clone());
+        assert_eq!(v("equals", vec![e(), str_("b")]), F);
+        assert_eq!(v("equals", vec![e(), str_("a")]), T);
+        assert_eq!(v("equals", vec![str_("a"), e()]), T);
+        assert_eq!(v("less", vec![e(), str_("b")]), T);
+        assert_eq!(run("CAST", vec![e(), str_("String")]).unwrap().1, S::BinaryView(Some(b"a".to_vec())));
+        let en = "Enum8('a' = 1, 'b' = 2)";
+        assert_eq!(run("CAST", vec![str_("2"), str_(en)]).unwrap().1, S::Int8(Some(2)));
+        assert_eq!(run("CAST", vec![str_("b"), str_(en)]).unwrap().1, S::Int8(Some(2)));
+        assert_ne!(run_code("CAST", vec![str_("c"), str_(en)]), 0);
+        assert_ne!(run_code("CAST", vec![int("UInt8", 3), str_(en)]), 0);
         // a decimal against an integer
         let dec = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
         assert_eq!(v("greater", vec![dec, int("UInt8", 1)]), T);

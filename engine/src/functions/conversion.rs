@@ -401,6 +401,26 @@ mod tests {
     }
 
     #[test]
+    fn arrays() {
+        use super::super::TypedExpr;
+        use crate::types::ChType;
+        use arrow::array::{Array, AsArray, ListArray};
+        use std::sync::Arc;
+        // chdb: CAST([1, 300] AS Array(UInt8)) = [1, 44]; CAST([1, NULL] AS Array(Nullable(Int8))) keeps NULL
+        let list = ListArray::from_iter_primitive::<arrow::datatypes::Int32Type, _, _>(vec![
+            Some(vec![Some(1), Some(300)]),
+            Some(vec![Some(2), None]),
+        ]);
+        let b = batch(vec![("a", Arc::new(list) as _)]);
+        let a = TypedExpr::new(datafusion::logical_expr::col("a"), ChType::Array(Box::new(ChType::Int32.nullable())));
+        let e = bind("CAST", vec![a, str_("Array(Nullable(UInt8))")]).unwrap();
+        let out = eval_on(&e, &b).unwrap();
+        let l = out.as_list::<i32>();
+        let v = l.values().as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!((v.value(0), v.value(1), v.value(2), v.is_null(3)), (1, 44, 2, true));
+    }
+
+    #[test]
     fn int128_round_trip() {
         // chdb: toInt8(toInt128(200)) = -56
         let e = bind("toInt128", vec![int("UInt8", 200)]).unwrap();
