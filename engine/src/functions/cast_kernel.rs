@@ -419,7 +419,7 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
         return write_date(&Vals::Int(secs), nulls, n, tb, true);
     }
     if to_date {
-        return write_date(&vals, nulls, n, tb, false);
+        return write_date(&vals, nulls, n, tb, from_date);
     }
     if let Some(items) = enum_items(tb) {
         check_enum_values(&vals, nulls, &items)?;
@@ -536,8 +536,10 @@ fn write_date(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, to: &ChType, da
             }
             Vals::Dec(v, s) => v[i] / pow10(*s),
         };
-        Ok(Some(if days || date32 {
+        Ok(Some(if date32 {
             v.clamp(i32::MIN as i128, i32::MAX as i128) as i32
+        } else if days {
+            v.clamp(0, 65535) as i32
         } else if v < 0 {
             0
         } else if v <= 65535 {
@@ -573,7 +575,12 @@ pub(crate) fn write(
         C::Int32 => int_target!(Int32Type, i32, vals, nulls, n, from, to, mode),
         C::Int64 | C::Interval(_) => int_target!(Int64Type, i64, vals, nulls, n, from, to, mode),
         C::DateTime(_) => prim_array::<TimestampSecondType>(n, nulls, to.to_arrow(), |i| {
-            Ok(to_int(vals, i, from, &C::UInt32, mode)?.map(|v| v as u32 as i64))
+            // ClickHouse saturates: toDateTime(-1) is 1970-01-01 00:00:00, 2^32 is 2106-02-07 06:28:15.
+            let v = match vals {
+                Vals::Float(f) if f[i].is_finite() => Some(f[i].trunc().clamp(0.0, u32::MAX as f64) as i128),
+                _ => to_int(vals, i, from, &C::Int64, mode)?,
+            };
+            Ok(v.map(|v| v.clamp(0, u32::MAX as i128) as i64))
         }),
         C::Int128 | C::UInt128 => {
             let signed = matches!(to, C::Int128);

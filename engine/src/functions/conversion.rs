@@ -437,6 +437,13 @@ mod tests {
         assert_eq!(r("CAST", vec![int("UInt16", 19000), str_("Date")]).1, S::Date32(Some(19000)));
         assert_eq!(r("CAST", vec![int("UInt32", 100000), str_("Date")]).1, S::Date32(Some(1)));
         assert_eq!(r("CAST", vec![int("Int8", -1), str_("Date")]).1, S::Date32(Some(0)));
+        // chdb: toDateTime(-1) = 1970-01-01 00:00:00, toDateTime(4294967296) = 2106-02-07 06:28:15, CAST(1.5 AS DateTime) = 1 s
+        assert_eq!(r("CAST", vec![int("Int8", -1), str_("DateTime")]).1, S::TimestampSecond(Some(0), None));
+        assert_eq!(
+            r("CAST", vec![int("Int64", 4294967296), str_("DateTime")]).1,
+            S::TimestampSecond(Some(4294967295), None)
+        );
+        assert_eq!(r("CAST", vec![f64_(1.5), str_("DateTime")]).1, S::TimestampSecond(Some(1), None));
         let d = TypedExpr::new(lit(S::Date32(Some(19723))), crate::types::ChType::Date);
         assert_eq!(r("toUInt32", vec![d.clone()]).1, S::UInt32(Some(19723)));
         assert_eq!(

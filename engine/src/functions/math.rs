@@ -68,42 +68,45 @@ fn round_i(v: i128, s: i128, m: Rounding) -> i128 {
 }
 
 fn round_kernel(k: &KernelArgs, m: Rounding) -> DfResult<ColumnarValue> {
-    let digits: i64 = match k.args.get(1) {
-        Some(ColumnarValue::Scalar(s)) => match s.cast_to(&arrow::datatypes::DataType::Int64)? {
-            ScalarValue::Int64(Some(v)) => v,
-            _ => 0,
-        },
-        Some(_) => {
-            return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, "Scale argument for rounding functions must be constant")
-                .into_datafusion())
+    // The scale may be a constant or (as ClickHouse allows) a column.
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let digits: Vec<i64> = match k.args.get(1) {
+        Some(d) => {
+            let arr = d.to_array(rows)?;
+            let arr = arrow::compute::cast(&arr, &arrow::datatypes::DataType::Int64)?;
+            arr.as_primitive::<arrow::datatypes::Int64Type>().values().to_vec()
         }
-        None => 0,
+        None => vec![0; rows],
     };
     let (vals, nulls) = wide(k, 0)?;
     let out = match vals {
-        Vals::Float(v) => {
-            let d = digits.clamp(-400, 400) as i32;
-            let s = 10f64.powi(d.abs());
-            Vals::Float(
-                v.into_iter().map(|x| if d >= 0 { round_f(x * s, m) / s } else { round_f(x / s, m) * s }).collect(),
-            )
-        }
-        Vals::Int(v) => {
-            if digits >= 0 {
-                Vals::Int(v)
-            } else {
-                let s = pow10(digits.unsigned_abs().min(38) as u32);
-                Vals::Int(v.into_iter().map(|x| round_i(x, s, m)).collect())
-            }
-        }
-        Vals::Dec(v, sc) => {
-            if digits >= sc as i64 {
-                Vals::Dec(v, sc)
-            } else {
-                let s = pow10((sc as i64 - digits).min(38) as u32);
-                Vals::Dec(v.into_iter().map(|x| round_i(x, s, m)).collect(), sc)
-            }
-        }
+        Vals::Float(v) => Vals::Float(
+            v.into_iter()
+                .zip(&digits)
+                .map(|(x, d)| {
+                    let d = (*d).clamp(-400, 400) as i32;
+                    let s = 10f64.powi(d.abs());
+                    if d >= 0 {
+                        round_f(x * s, m) / s
+                    } else {
+                        round_f(x / s, m) * s
+                    }
+                })
+                .collect(),
+        ),
+        Vals::Int(v) => Vals::Int(
+            v.into_iter()
+                .zip(&digits)
+                .map(|(x, d)| if *d >= 0 { x } else { round_i(x, pow10(d.unsigned_abs().min(38) as u32), m) })
+                .collect(),
+        ),
+        Vals::Dec(v, sc) => Vals::Dec(
+            v.into_iter()
+                .zip(&digits)
+                .map(|(x, d)| if *d >= sc as i64 { x } else { round_i(x, pow10((sc as i64 - d).min(38) as u32), m) })
+                .collect(),
+            sc,
+        ),
     };
     let n = match &out {
         Vals::Int(v) | Vals::Dec(v, _) => v.len(),
@@ -148,7 +151,7 @@ fn rounding(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Err(illegal_type(&ctx.name, 0, &args[0].ty));
     }
     if let Some(d) = args.get(1) {
-        if !d.ty.base().is_integer() || d.literal().is_none() {
+        if !d.ty.base().is_integer() {
             return Err(illegal_type(&ctx.name, 1, &d.ty));
         }
     }
