@@ -117,31 +117,32 @@ fn cmp_int_float(i: i128, f: f64) -> Option<Ordering> {
     }
 }
 
+/// Decimals compare as Float64 against floats (as ClickHouse does).
+fn undecimal(v: Vals) -> Vals {
+    match v {
+        Vals::Dec(x, s) => {
+            let d = pow10(s) as f64;
+            Vals::Float(x.iter().map(|y| *y as f64 / d).collect())
+        }
+        other => other,
+    }
+}
+
 fn cmp_vals(a: &Vals, b: &Vals, i: usize) -> Option<Ordering> {
     match (a, b) {
         (Vals::Int(x), Vals::Int(y)) => Some(x[i].cmp(&y[i])),
         (Vals::Int(x), Vals::Float(y)) => cmp_int_float(x[i], y[i]),
         (Vals::Float(x), Vals::Int(y)) => cmp_int_float(y[i], x[i]).map(Ordering::reverse),
         (Vals::Float(x), Vals::Float(y)) => x[i].partial_cmp(&y[i]),
-        (Vals::Dec(x, s), other) => {
-            let f = x[i] as f64 / pow10(*s) as f64;
-            cmp_vals(&Vals::Float(vec![f]), &single(other, i), 0)
-        }
-        (other, Vals::Dec(..)) => cmp_vals(b, other, i).map(Ordering::reverse),
-    }
-}
-
-fn single(v: &Vals, i: usize) -> Vals {
-    match v {
-        Vals::Int(x) => Vals::Int(vec![x[i]]),
-        Vals::Float(x) => Vals::Float(vec![x[i]]),
-        Vals::Dec(x, s) => Vals::Dec(vec![x[i]], *s),
+        // undecimal() removed decimals before the loop
+        _ => None,
     }
 }
 
 fn numeric_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
     let (a, na) = wide(k, 0)?;
     let (b, nb) = wide(k, 1)?;
+    let (a, b) = (undecimal(a), undecimal(b));
     let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
     let n = match &a {
         Vals::Int(v) | Vals::Dec(v, _) => v.len(),
