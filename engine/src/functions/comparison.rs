@@ -429,6 +429,9 @@ mod tests {
         assert_eq!(run("CAST", vec![str_("b"), str_(en)]).unwrap().1, S::Int8(Some(2)));
         assert_ne!(run_code("CAST", vec![str_("c"), str_(en)]), 0);
         assert_ne!(run_code("CAST", vec![int("UInt8", 3), str_(en)]), 0);
+        // FixedString(2) 'ab' = 'ab'
+        let fs = TypedExpr::new(lit(S::FixedSizeBinary(2, Some(b"ab".to_vec()))), ChType::FixedString(2));
+        assert_eq!(v("equals", vec![fs, str_("ab")]), T);
         // a decimal against an integer
         let dec = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
         assert_eq!(v("greater", vec![dec, int("UInt8", 1)]), T);
