@@ -503,7 +503,10 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     let ret = propagate_null(std::slice::from_ref(&x), t.clone());
     let x = cast_keep_null(ctx, x, &t)?;
     let zero = ScalarValue::new_zero(&t.to_arrow()).map_err(Error::from)?;
-    Ok(TypedExpr::new(binary_expr(DfExpr::Literal(zero, None), Operator::Minus, x.expr), ret))
+    let e = binary_expr(DfExpr::Literal(zero, None), Operator::Minus, x.expr);
+    // Arrow widens decimal precision on subtraction; pin the ClickHouse type.
+    let e = if t.is_decimal() { DfExpr::Cast(Cast::new(Box::new(e), t.to_arrow())) } else { e };
+    Ok(TypedExpr::new(e, ret))
 }
 
 fn abs_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
@@ -749,6 +752,14 @@ mod tests {
         assert_eq!(r("negate", vec![u64_(5)]), ("Int64".into(), S::Int64(Some(-5))));
         assert_eq!(r("abs", vec![int("Int8", -128)]), ("UInt8".into(), S::UInt8(Some(128))));
         assert_eq!(r("abs", vec![f64_(-1.5)]), ("Float64".into(), S::Float64(Some(1.5))));
+        // chdb: toTypeName(negate(toDecimal32(1,2))) = Decimal(9, 2); abs(toBool(1)) UInt8; -toBool(1) Int16
+        let d = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
+        assert_eq!(r("negate", vec![d.clone()]), ("Decimal(9, 2)".into(), S::Decimal128(Some(-150), 9, 2)));
+        let nd = bind("negate", vec![d]).unwrap();
+        assert_eq!(r("abs", vec![nd]), ("Decimal(9, 2)".into(), S::Decimal128(Some(150), 9, 2)));
+        let t = bind("toBool", vec![int("UInt8", 1)]).unwrap();
+        assert_eq!(r("negate", vec![t.clone()]), ("Int16".into(), S::Int16(Some(-1))));
+        assert_eq!(r("abs", vec![t]), ("UInt8".into(), S::UInt8(Some(1))));
         // chdb: gcd(toInt8(4), toUInt8(6)) type Int16; gcd(12,18)=6; lcm(4,6)=12; gcd(1,0) → 153; gcd(1.5,2) → 43
         assert_eq!(r("gcd", vec![int("Int8", 4), int("UInt8", 6)]), ("Int16".into(), S::Int16(Some(2))));
         assert_eq!(r("gcd", vec![int("UInt8", 12), int("UInt8", 18)]).1, S::UInt16(Some(6)));
