@@ -4,8 +4,9 @@
 //! (Int32 seconds, as ClickHouse 26.9 types it). Intervals of hours or less on a
 //! Date give a DateTime. Mirrors ClickHouse `FunctionDateOrDateTimeAddInterval.h`.
 //!
-//! Known gap: day/week intervals on a DateTime add 86400·n seconds (ClickHouse
-//! adds calendar days in the zone, which differs across DST changes).
+//! Day and week intervals on a DateTime in a zone other than UTC step calendar
+//! days in that zone, keeping the local time of day (as ClickHouse does across
+//! DST changes).
 
 use std::sync::Arc;
 
@@ -153,6 +154,22 @@ fn date_to_day(d: NaiveDate) -> i64 {
     d.signed_duration_since(epoch()).num_days()
 }
 
+/// `secs` moved to local date `date`, keeping its local wall-clock time.
+fn with_local_date(secs: i64, local_days: i64, date: NaiveDate, zone: Option<chrono_tz::Tz>) -> i64 {
+    let tod = secs - local_days * 86400;
+    match zone {
+        None => date_to_day(date) * 86400 + tod,
+        Some(tz) => {
+            use chrono::TimeZone;
+            let wall = tz.timestamp_opt(secs, 0).single().map(|t| t.naive_local().time());
+            match wall.and_then(|w| tz.from_local_datetime(&date.and_time(w)).earliest()) {
+                Some(t) => t.timestamp(),
+                None => midnight(date_to_day(date), zone) + (secs - midnight(local_days, zone)),
+            }
+        }
+    }
+}
+
 fn months_of(k: IntervalKind) -> Option<i64> {
     match k {
         IntervalKind::Month => Some(1),
@@ -269,15 +286,26 @@ fn run(k: &KernelArgs, sign: i64) -> DfResult<ColumnarValue> {
         }
         let n = n_vals.value(i).wrapping_mul(sign) as i128;
         let t = if days_in.is_empty() { input_nanos[i] } else { midnight(days_in[i], zone) as i128 * 1_000_000_000 };
-        let r = match kind.and_then(months_of) {
-            Some(m) => {
+        // Calendar steps: months always; days and weeks too when the zone has DST.
+        let step = match kind {
+            Some(k) if months_of(k).is_some() => months_of(k).map(|m| (m, true)),
+            Some(IntervalKind::Day) if zone.is_some() => Some((1, false)),
+            Some(IntervalKind::Week) if zone.is_some() => Some((7, false)),
+            _ => None,
+        };
+        let r = match step {
+            Some((m, months)) => {
                 let secs = t.div_euclid(1_000_000_000) as i64;
                 let frac = t.rem_euclid(1_000_000_000);
                 let local_days = local_day(secs, zone);
                 let date = day_to_date(local_days).ok_or_else(overflow)?;
-                let shifted = add_months(date, (n as i64).saturating_mul(m)).ok_or_else(overflow)?;
-                let tod = secs - midnight(local_days, zone);
-                let new_secs = midnight(date_to_day(shifted), zone) + tod;
+                let count = (n as i64).saturating_mul(m);
+                let shifted = if months {
+                    add_months(date, count).ok_or_else(overflow)?
+                } else {
+                    day_to_date(local_days.saturating_add(count)).ok_or_else(overflow)?
+                };
+                let new_secs = with_local_date(secs, local_days, shifted, zone);
                 new_secs as i128 * 1_000_000_000 + frac
             }
             None => t + n * nanos_of(kind),
@@ -336,7 +364,13 @@ mod tests {
         );
         // 2024-01-31 12:00:00 + 1 month = 2024-02-29 12:00:00; - 1 day
         assert_eq!(run("plus", vec![dt(1706702400), m]).unwrap().1, S::TimestampSecond(Some(1709208000), None));
+        // chdb: toDateTime('2024-03-09 12:00:00', 'America/New_York') + toIntervalDay(1) = 2024-03-10 12:00:00 (23 h later)
+        let ny = TypedExpr::new(
+            lit(S::TimestampSecond(Some(1710003600), None)),
+            ChType::DateTime(Some("America/New_York".into())),
+        );
         let d = bind("toIntervalDay", vec![int("UInt8", 1)]).unwrap();
+        assert_eq!(run("plus", vec![ny, d.clone()]).unwrap().1, S::TimestampSecond(Some(1710003600 + 23 * 3600), None));
         assert_eq!(run("minus", vec![dt(1706702400), d]).unwrap().1, S::TimestampSecond(Some(1706616000), None));
     }
 }
