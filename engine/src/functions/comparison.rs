@@ -264,6 +264,13 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
             return tuple_compare(ctx, xs, ys, op);
         }
     }
+    if let (ChType::Array(_), ChType::Array(_)) = (&a, &b) {
+        // Lexicographic, as DataFusion compares nested lists.
+        let t = common_supertype(&[a.clone(), b.clone()]).map_err(|_| illegal(&ctx.name, &a, &b))?;
+        let x = cast(ctx, x, &t)?;
+        let y = cast(ctx, y, &t)?;
+        return Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))));
+    }
     let same_storage = a == b
         || (matches!(a, ChType::Enum8(_) | ChType::Int8) && matches!(b, ChType::Enum8(_) | ChType::Int8))
         || (matches!(a, ChType::Enum16(_) | ChType::Int16) && matches!(b, ChType::Enum16(_) | ChType::Int16));
@@ -429,6 +436,17 @@ mod tests {
         assert_eq!(run("CAST", vec![str_("b"), str_(en)]).unwrap().1, S::Int8(Some(2)));
         assert_ne!(run_code("CAST", vec![str_("c"), str_(en)]), 0);
         assert_ne!(run_code("CAST", vec![int("UInt8", 3), str_(en)]), 0);
+        // chdb: [1,2] < [1,3] → 1, [1,2] = [1,2] → 1, [1,2] < [1,2,0] → 1
+        let arr = |v: Vec<i64>| {
+            let l = arrow::array::ListArray::from_iter_primitive::<arrow::datatypes::Int64Type, _, _>(vec![Some(
+                v.into_iter().map(Some).collect::<Vec<_>>(),
+            )]);
+            TypedExpr::new(lit(S::List(std::sync::Arc::new(l))), ChType::Array(Box::new(ChType::Int64)))
+        };
+        assert_eq!(v("less", vec![arr(vec![1, 2]), arr(vec![1, 3])]), T);
+        assert_eq!(v("equals", vec![arr(vec![1, 2]), arr(vec![1, 2])]), T);
+        assert_eq!(v("less", vec![arr(vec![1, 2]), arr(vec![1, 2, 0])]), T);
+        assert_eq!(v("greater", vec![arr(vec![2]), arr(vec![1, 9])]), T);
         // FixedString(2) 'ab' = 'ab'
         let fs = TypedExpr::new(lit(S::FixedSizeBinary(2, Some(b"ab".to_vec()))), ChType::FixedString(2));
         assert_eq!(v("equals", vec![fs, str_("ab")]), T);
