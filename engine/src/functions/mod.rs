@@ -18,6 +18,8 @@ pub mod comparison;
 pub mod conditional;
 pub mod conversion;
 pub mod date_arith;
+pub mod dates;
+pub mod higher_order;
 pub mod logical;
 pub mod math;
 pub mod misc;
@@ -215,6 +217,7 @@ fn register_all(r: &mut FunctionRegistry) {
     nulls::register(r);
     math::register(r);
     misc::register(r);
+    dates::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).

@@ -1,1 +1,3 @@
-//! The one integration-test binary.
+//! The one integration-test binary: each module is a test area.
+
+mod api;
