@@ -341,6 +341,39 @@ fn greater_or_equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<Type
     compare(ctx, args, CmpOp::GtEq)
 }
 
+/// `a <=> b` / `isNotDistinctFrom`: NULL-safe equality, never NULL (UInt8).
+fn not_distinct(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<DfExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    let (x, y) = (args[0].clone(), args[1].clone());
+    let is_null = |e: &TypedExpr| DfExpr::IsNull(Box::new(e.expr.clone()));
+    match (x.ty.is_nothing(), y.ty.is_nothing()) {
+        (true, true) => return Ok(datafusion::logical_expr::lit(true)),
+        (true, false) => return Ok(is_null(&y)),
+        (false, true) => return Ok(is_null(&x)),
+        _ => {}
+    }
+    let eq_ctx = FunctionContext { name: "equals".into(), ..ctx.clone() };
+    let eq = as_predicate(&compare(&eq_ctx, args, CmpOp::Eq)?)?;
+    if !x.ty.is_nullable() && !y.ty.is_nullable() {
+        return Ok(eq);
+    }
+    let either = binary_expr(is_null(&x), Operator::Or, is_null(&y));
+    let both = binary_expr(is_null(&x), Operator::And, is_null(&y));
+    Ok(DfExpr::Case(datafusion::logical_expr::expr::Case::new(
+        None,
+        vec![(Box::new(either), Box::new(both))],
+        Some(Box::new(eq)),
+    )))
+}
+
+fn is_not_distinct_from(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    Ok(from_bool(not_distinct(ctx, args)?))
+}
+
+fn is_distinct_from(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    Ok(from_bool(DfExpr::Not(Box::new(not_distinct(ctx, args)?))))
+}
+
 /// Registers the comparison functions.
 pub fn register(r: &mut FunctionRegistry) {
     r.scalar("equals", Case::Sensitive, equals);
@@ -349,6 +382,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("greater", Case::Sensitive, greater);
     r.scalar("lessOrEquals", Case::Sensitive, less_or_equals);
     r.scalar("greaterOrEquals", Case::Sensitive, greater_or_equals);
+    r.scalar("isNotDistinctFrom", Case::Sensitive, is_not_distinct_from);
+    r.scalar("isDistinctFrom", Case::Sensitive, is_distinct_from);
 }
 
 #[cfg(test)]
@@ -447,6 +482,16 @@ mod tests {
         assert_eq!(v("equals", vec![arr(vec![1, 2]), arr(vec![1, 2])]), T);
         assert_eq!(v("less", vec![arr(vec![1, 2]), arr(vec![1, 2, 0])]), T);
         assert_eq!(v("greater", vec![arr(vec![2]), arr(vec![1, 9])]), T);
+        // chdb: NULL <=> NULL → 1, 1 <=> NULL → 0, 1 <=> 1 → 1 (UInt8); 1 IS DISTINCT FROM NULL → 1
+        assert_eq!(run("isNotDistinctFrom", vec![null(), null()]).unwrap(), ("UInt8".into(), T));
+        assert_eq!(run("isNotDistinctFrom", vec![int("UInt8", 1), null()]).unwrap().1, F);
+        assert_eq!(
+            run("isNotDistinctFrom", vec![nullable("UInt8", None), nullable("UInt8", None)]).unwrap(),
+            ("UInt8".into(), T)
+        );
+        assert_eq!(run("isNotDistinctFrom", vec![nullable("UInt8", Some(1)), int("UInt8", 1)]).unwrap().1, T);
+        assert_eq!(run("isNotDistinctFrom", vec![nullable("UInt8", None), int("UInt8", 1)]).unwrap().1, F);
+        assert_eq!(run("isDistinctFrom", vec![int("UInt8", 1), null()]).unwrap().1, T);
         // FixedString(2) 'ab' = 'ab'
         let fs = TypedExpr::new(lit(S::FixedSizeBinary(2, Some(b"ab".to_vec()))), ChType::FixedString(2));
         assert_eq!(v("equals", vec![fs, str_("ab")]), T);
