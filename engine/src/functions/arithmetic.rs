@@ -332,6 +332,7 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     }
                     IntOp::Gcd | IntOp::Lcm if p == 0 => return Err(division_by_zero().into_datafusion()),
                     IntOp::DivOrZero | IntOp::ModOrZero if q == 0 => 0,
+                    IntOp::DivOrZero | IntOp::ModOrZero if q == -1 && Some(p) == min => 0,
                     IntOp::Div | IntOp::Mod if q == -1 && Some(p) == min => {
                         return Err(Error::new(
                             ErrorCode::ILLEGAL_DIVISION,
@@ -368,8 +369,18 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     IntOp::Div | IntOp::Mod if q == 0.0 && ret.is_integer() => {
                         return Err(division_by_zero().into_datafusion())
                     }
-                    IntOp::DivOrZero | IntOp::ModOrZero if q == 0.0 => 0.0,
-                    IntOp::Div | IntOp::DivOrZero => (p / q).trunc(),
+                    IntOp::DivOrZero if q == 0.0 => 0.0,
+                    IntOp::Div | IntOp::DivOrZero => {
+                        let r = (p / q).trunc();
+                        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&r) {
+                            return Err(Error::new(
+                                ErrorCode::ILLEGAL_DIVISION,
+                                "Cannot perform integer division, because it will produce infinite or too large number",
+                            )
+                            .into_datafusion());
+                        }
+                        r
+                    }
                     _ => p % q,
                 });
             }
@@ -654,6 +665,13 @@ mod tests {
         assert_eq!(r("modulo", vec![f64_(-5.5), int("UInt8", 2)]), ("Float64".into(), S::Float64(Some(-1.5))));
         assert_eq!(r("intDivOrZero", vec![int("UInt8", 5), int("UInt8", 0)]), ("UInt8".into(), S::UInt8(Some(0))));
         assert_eq!(r("moduloOrZero", vec![int("UInt8", 5), int("UInt8", 0)]).1, S::UInt8(Some(0)));
+        // chdb: intDivOrZero(toInt8(-128), toInt8(-1)) = 0, moduloOrZero(5.5, 0) = nan, 5 % 0.0 = nan,
+        // intDiv(5.5, 0) → 153, intDiv(1e300, 0.5) → 153
+        assert_eq!(r("intDivOrZero", vec![int("Int8", -128), int("Int8", -1)]).1, S::Int8(Some(0)));
+        assert!(matches!(r("moduloOrZero", vec![f64_(5.5), int("UInt8", 0)]).1, S::Float64(Some(v)) if v.is_nan()));
+        assert!(matches!(r("modulo", vec![int("UInt8", 5), f64_(0.0)]).1, S::Float64(Some(v)) if v.is_nan()));
+        assert_eq!(run_code("intDiv", vec![f64_(5.5), int("UInt8", 0)]), 153);
+        assert_eq!(run_code("intDiv", vec![f64_(1e300), f64_(0.5)]), 153);
         // chdb: toTypeName(toInt32(1) % toUInt8(3)) = Int16; -7 % 3 = -1
         assert_eq!(r("modulo", vec![int("Int32", -7), int("UInt8", 3)]), ("Int16".into(), S::Int16(Some(-1))));
         assert_eq!(r("intDiv", vec![int("UInt8", 7), int("Int32", 2)]), ("Int8".into(), S::Int8(Some(3))));
