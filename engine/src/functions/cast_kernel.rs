@@ -235,6 +235,10 @@ fn to_int(vals: &Vals, i: usize, from: &ChType, to: &ChType, mode: Mode) -> Resu
             if accurate && q * pow10(*s) != v[i] {
                 return fail();
             }
+            // Decimal → integer never wraps: ClickHouse raises DECIMAL_OVERFLOW.
+            if !accurate && *s > 0 && !int_fits(q, to) && to.is_integer() {
+                return Err(Error::new(ErrorCode::DECIMAL_OVERFLOW, "Convert overflow"));
+            }
             q
         }
     };

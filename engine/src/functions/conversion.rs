@@ -354,6 +354,12 @@ mod tests {
         assert_eq!(r("toDecimal32", vec![f64_(1.999), int("UInt8", 2)]).1, S::Decimal128(Some(199), 9, 2));
         assert_eq!(r("toDecimal128", vec![int("UInt8", 1), int("UInt8", 2)]).0, "Decimal(38, 2)");
         assert_eq!(run_code("toDecimal32", vec![int("UInt32", 123456789), int("UInt8", 2)]), 407);
+        // chdb: toDecimal32(0.29, 2) = 0.28 (truncates the binary value); toDecimal32(nan, 2) → 407;
+        // toInt8(toDecimal32(300, 1)) → 407 "Convert overflow"
+        assert_eq!(r("toDecimal32", vec![f64_(0.29), int("UInt8", 2)]).1, S::Decimal128(Some(28), 9, 2));
+        assert_eq!(run_code("toDecimal32", vec![f64_(f64::NAN), int("UInt8", 2)]), 407);
+        let big = bind("toDecimal32", vec![int("UInt16", 300), int("UInt8", 1)]).unwrap();
+        assert_eq!(run_code("toInt8", vec![big]), 407);
         let d = r("toDecimal32", vec![f64_(-1.5), int("UInt8", 2)]);
         assert_eq!(d.1, S::Decimal128(Some(-150), 9, 2));
         let e = bind("toDecimal32", vec![f64_(-1.5), int("UInt8", 2)]).unwrap();
