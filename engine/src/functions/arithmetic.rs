@@ -3,9 +3,10 @@
 //! time arithmetic (± days/seconds, ± intervals, differences), and the
 //! `toIntervalX` constructors. Mirrors ClickHouse `FunctionBinaryArithmetic.h`.
 //!
-//! `+ - *` cast both operands to ClickHouse's result type (`types::rules`) and
-//! emit a DataFusion `BinaryExpr`, which wraps on overflow as ClickHouse does
-//! (spec/engine.md §2). `/` is always Float64. Integer division, modulo, gcd
+//! `+ - *` on integers and floats cast both operands to ClickHouse's result type
+//! (`types::rules`) and emit a DataFusion `BinaryExpr`, which wraps on overflow as ClickHouse does
+//! (spec/engine.md §2); decimals use a checked kernel (407 on overflow). `/` is
+//! Float64 except for decimals. Integer division, modulo, gcd
 //! and abs run in kernels over a wide (i128) form and wrap into the result.
 //! Calendar arithmetic lives in `date_arith.rs`.
 
@@ -134,20 +135,22 @@ fn arith(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<Typ
         return call(&ctx.name, kernel, args, ret);
     }
     let (x, y) = two(args)?;
+    if t.is_decimal() {
+        // Each side keeps its own scale; the kernel computes exactly and checks the precision.
+        let x = cast_keep_null(ctx, x, &decimal_of(&a, None))?;
+        let y = cast_keep_null(ctx, y, &decimal_of(&b, None))?;
+        let kernel: super::Kernel = match op {
+            ArithOp::Plus => decimal_plus,
+            ArithOp::Minus => decimal_minus,
+            ArithOp::Multiply => decimal_multiply,
+        };
+        return call(&ctx.name, kernel, vec![x, y], ret);
+    }
     let dop = match op {
         ArithOp::Plus => Operator::Plus,
         ArithOp::Minus => Operator::Minus,
         ArithOp::Multiply => Operator::Multiply,
     };
-    if let ChType::Decimal(_, s) = t {
-        // Each side keeps its own scale; Arrow computes the exact result, then it is pinned to T.
-        let xs = decimal_of(&a, if op == ArithOp::Multiply { None } else { Some(s) });
-        let ys = decimal_of(&b, if op == ArithOp::Multiply { None } else { Some(s) });
-        let x = cast_keep_null(ctx, x, &xs)?;
-        let y = cast_keep_null(ctx, y, &ys)?;
-        let e = binary_expr(x.expr, dop, y.expr);
-        return Ok(TypedExpr::new(DfExpr::Cast(Cast::new(Box::new(e), t.to_arrow())), ret));
-    }
     let x = cast_keep_null(ctx, x, &t)?;
     let y = cast_keep_null(ctx, y, &t)?;
     Ok(TypedExpr::new(binary_expr(x.expr, dop, y.expr), ret))
@@ -166,6 +169,59 @@ fn decimal_of(t: &ChType, scale: Option<u8>) -> ChType {
         Some(sc) if sc > s => ChType::Decimal((p + (sc - s)).min(38), sc),
         _ => ChType::Decimal(p.min(38), s),
     }
+}
+
+fn decimal_overflow() -> datafusion::error::DataFusionError {
+    Error::new(ErrorCode::DECIMAL_OVERFLOW, "Decimal math overflow").into_datafusion()
+}
+
+/// Decimal `+ - *` with ClickHouse's result scale and overflow check (407).
+fn decimal_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
+    let scale = |t: &ChType| match t.base() {
+        ChType::Decimal(_, s) => *s as u32,
+        _ => 0,
+    };
+    let (sa, sb) = (scale(&k.arg_types[0]), scale(&k.arg_types[1]));
+    let (p, s) = match k.ret.base() {
+        ChType::Decimal(p, s) => (*p as u32, *s as u32),
+        _ => (38, 0),
+    };
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let (a, b) = (k.args[0].to_array(rows)?, k.args[1].to_array(rows)?);
+    let (a, b) = (a.as_primitive::<Decimal128Type>(), b.as_primitive::<Decimal128Type>());
+    let nulls = NullBuffer::union(a.nulls(), b.nulls());
+    let limit = cast_kernel::pow10(p.min(38));
+    let (ma, mb) = (cast_kernel::pow10(s.saturating_sub(sa)), cast_kernel::pow10(s.saturating_sub(sb)));
+    let mut out = Vec::with_capacity(rows);
+    for i in 0..rows {
+        if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
+            out.push(0);
+            continue;
+        }
+        let (x, y) = (a.value(i), b.value(i));
+        let v = match op {
+            ArithOp::Plus => x.checked_mul(ma).zip(y.checked_mul(mb)).and_then(|(x, y)| x.checked_add(y)),
+            ArithOp::Minus => x.checked_mul(ma).zip(y.checked_mul(mb)).and_then(|(x, y)| x.checked_sub(y)),
+            ArithOp::Multiply => x.checked_mul(y),
+        }
+        .ok_or_else(decimal_overflow)?;
+        if v.unsigned_abs() >= limit as u128 {
+            return Err(decimal_overflow());
+        }
+        out.push(v);
+    }
+    let arr = arrow::array::Decimal128Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
+    finish(k, Arc::new(arr))
+}
+
+fn decimal_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal_arith(k, ArithOp::Plus)
+}
+fn decimal_minus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal_arith(k, ArithOp::Minus)
+}
+fn decimal_multiply(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal_arith(k, ArithOp::Multiply)
 }
 
 fn plus(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -756,6 +812,10 @@ mod tests {
         );
         assert_eq!(r("divide", vec![d(1.0, 3), d(3.0, 2)]), ("Decimal(9, 3)".into(), S::Decimal128(Some(333), 9, 3)));
         assert_eq!(run_code("divide", vec![d(1.0, 2), d(3.0, 3)]), 69);
+        // chdb: toDecimal32(1,5)*toDecimal32(1,5) → 69 (scale 10 > 9); toDecimal32(99999, 4)^2 → 407
+        assert_eq!(run_code("multiply", vec![d(1.0, 5), d(1.0, 5)]), 69);
+        assert_eq!(run_code("multiply", vec![d(99999.0, 4), d(99999.0, 4)]), 407);
+        assert_eq!(r("minus", vec![d(1.0, 2), d(1.5, 3)]).1, S::Decimal128(Some(-500), 9, 3));
         assert_eq!(
             r("plus", vec![d(1.0, 2), int("UInt8", 1)]),
             ("Decimal(9, 2)".into(), S::Decimal128(Some(200), 9, 2))
