@@ -4,6 +4,7 @@
 //! evaluates a branch only on the rows that take it (so `if(x = 0, 0, intDiv(1, x))`
 //! does not divide by zero). Mirrors ClickHouse `if.cpp`, `multiIf.cpp`.
 
+use arrow::array::Array;
 use datafusion::logical_expr::expr::Case as DfCase;
 use datafusion::logical_expr::{ColumnarValue, Expr as DfExpr};
 use datafusion::scalar::ScalarValue;
@@ -110,6 +111,9 @@ fn pick(k: &KernelArgs, greatest: bool) -> datafusion::error::Result<ColumnarVal
         let next = a.to_array(rows)?;
         // take `acc` where it wins or `next` is NULL; NULLs never win.
         let wins = if greatest { gt(&acc, &next)? } else { lt(&acc, &next)? };
+        // ClickHouse compares floats by IEEE (`a < b ? a : b`); Arrow orders NaN last.
+        let nan_a = nan_mask(&acc);
+        let nan_b = nan_mask(&next);
         let take_acc: arrow::array::BooleanArray = (0..rows)
             .map(|i| {
                 Some(if next.is_null(i) {
@@ -117,7 +121,8 @@ fn pick(k: &KernelArgs, greatest: bool) -> datafusion::error::Result<ColumnarVal
                 } else if acc.is_null(i) {
                     false
                 } else {
-                    wins.value(i)
+                    let nan = nan_a.as_ref().is_some_and(|m| m[i]) || nan_b.as_ref().is_some_and(|m| m[i]);
+                    wins.value(i) && !nan
                 })
             })
             .collect();
@@ -126,14 +131,23 @@ fn pick(k: &KernelArgs, greatest: bool) -> datafusion::error::Result<ColumnarVal
     finish(k, acc)
 }
 
+/// Which rows of a float array are NaN (None for other types).
+fn nan_mask(a: &arrow::array::ArrayRef) -> Option<Vec<bool>> {
+    use arrow::array::AsArray;
+    use arrow::datatypes::{DataType, Float32Type, Float64Type};
+    match a.data_type() {
+        DataType::Float64 => Some(a.as_primitive::<Float64Type>().values().iter().map(|v| v.is_nan()).collect()),
+        DataType::Float32 => Some(a.as_primitive::<Float32Type>().values().iter().map(|v| v.is_nan()).collect()),
+        _ => None,
+    }
+}
+
 fn least_kernel(k: &KernelArgs) -> datafusion::error::Result<ColumnarValue> {
     pick(k, false)
 }
 fn greatest_kernel(k: &KernelArgs) -> datafusion::error::Result<ColumnarValue> {
     pick(k, true)
 }
-
-use arrow::array::Array;
 
 fn least_greatest(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: super::Kernel) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 1, usize::MAX)?;
@@ -257,5 +271,10 @@ mod tests {
         assert_eq!(run("least", vec![int("UInt8", 1), null()]).unwrap(), ("Nullable(UInt8)".into(), S::UInt8(Some(1))));
         assert_eq!(run("greatest", vec![str_("a"), str_("b")]).unwrap().1, S::BinaryView(Some(b"b".to_vec())));
         assert_eq!(run("least", vec![f64_(f64::NAN), int("UInt8", 1)]).unwrap().1, S::Float64(Some(1.0)));
+        // chdb: least(1, nan) = nan, greatest(nan, 1) = 1
+        assert!(
+            matches!(run("least", vec![int("UInt8", 1), f64_(f64::NAN)]).unwrap().1, S::Float64(Some(v)) if v.is_nan())
+        );
+        assert_eq!(run("greatest", vec![f64_(f64::NAN), int("UInt8", 1)]).unwrap().1, S::Float64(Some(1.0)));
     }
 }
