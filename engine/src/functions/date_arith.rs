@@ -73,8 +73,16 @@ pub fn bind(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<
         return Err(illegal(&name, &a, &b));
     }
     if op == ArithOp::Minus && b.is_date_or_datetime() {
-        let both_dates = matches!(a, ChType::Date | ChType::Date32) && matches!(b, ChType::Date | ChType::Date32);
+        let both_dates = matches!((&a, &b), (ChType::Date, ChType::Date) | (ChType::Date32, ChType::Date32));
         let both_times = matches!(a, ChType::DateTime(_)) && matches!(b, ChType::DateTime(_));
+        if let (ChType::DateTime64(p, _), ChType::DateTime64(q, _)) = (&a, &b) {
+            // DateTime64(p) − DateTime64(p) is Decimal(18, p) seconds.
+            if p != q {
+                return Err(illegal(&name, &a, &b));
+            }
+            let ret = propagate_null(&args, ChType::Decimal(18, *p));
+            return call(&name, dt64_diff_kernel, args, ret);
+        }
         if !both_dates && !both_times {
             return Err(illegal(&name, &a, &b));
         }
@@ -123,6 +131,24 @@ pub fn bind(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<
     let tz = TypedExpr::new(lit(ScalarValue::BinaryView(Some(ctx.timezone.as_bytes().to_vec()))), ChType::String);
     let kernel: super::Kernel = if op == ArithOp::Plus { add_kernel } else { sub_kernel };
     call(&name, kernel, vec![x, n, tz], ret)
+}
+
+/// DateTime64(p) − DateTime64(p): the difference in units of 10^-p seconds as Decimal(18, p).
+fn dt64_diff_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let p = match k.ret.base() {
+        ChType::Decimal(_, s) => *s as u32,
+        _ => 0,
+    };
+    let (a, na) = super::arithmetic::wide(k, 0)?;
+    let (b, nb) = super::arithmetic::wide(k, 1)?;
+    let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
+    let (super::cast_kernel::Vals::Dec(x, u), super::cast_kernel::Vals::Dec(y, _)) = (a, b) else {
+        return Err(Error::new(ErrorCode::LOGICAL_ERROR, "DateTime64 difference").into_datafusion());
+    };
+    let div = pow10(u.saturating_sub(p));
+    let out: Vec<i128> = x.iter().zip(&y).map(|(x, y)| (x - y) / div).collect();
+    let arr = arrow::array::Decimal128Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
+    finish(k, Arc::new(arr))
 }
 
 fn add_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
@@ -266,7 +292,8 @@ fn run(k: &KernelArgs, sign: i64) -> DfResult<ColumnarValue> {
                 }
                 None => d + n.saturating_mul(if kind == Some(IntervalKind::Week) { 7 } else { 1 }),
             };
-            let r = if matches!(ret, ChType::Date) { r.clamp(0, 65535) } else { r };
+            // Date is UInt16 days in ClickHouse and wraps: toDate('1970-01-01') - 1 = 2149-06-06.
+            let r = if matches!(ret, ChType::Date) { r.rem_euclid(65536) } else { r };
             out.push(r as i32);
         }
         let arr: ArrayRef = Arc::new(PrimitiveArray::<Date32Type>::new(out.into(), nulls));
@@ -349,6 +376,16 @@ mod tests {
             S::TimestampSecond(Some(1704067201), None)
         );
         assert_eq!(run_code("multiply", vec![date(1), int("UInt8", 2)]), 43);
+        // chdb: toDate('1970-01-01') - 1 = 2149-06-06 (65535); toDate32 - toDate → 43
+        assert_eq!(run("minus", vec![date(0), int("UInt8", 1)]).unwrap().1, S::Date32(Some(65535)));
+        let d32 = TypedExpr::new(lit(S::Date32(Some(1))), ChType::Date32);
+        assert_eq!(run_code("minus", vec![d32, date(0)]), 43);
+        // chdb: toDateTime64('2024-01-01 00:00:01.5', 3) - toDateTime64('2024-01-01 00:00:00', 3) = 1.5 (Decimal(18, 3))
+        let t64 = |ms: i64| TypedExpr::new(lit(S::TimestampMillisecond(Some(ms), None)), ChType::DateTime64(3, None));
+        assert_eq!(
+            run("minus", vec![t64(1704067201500), t64(1704067200000)]).unwrap(),
+            ("Decimal(18, 3)".into(), S::Decimal128(Some(1500), 18, 3))
+        );
     }
 
     #[test]
