@@ -209,6 +209,9 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
     let with_ret = |e: TypedExpr| TypedExpr::new(e.expr, ret.clone());
     if a.is_numeric() && b.is_numeric() {
         if a.is_float() || b.is_float() {
+            if let Some(e) = float_vs_literal(ctx, &x, &y, op)? {
+                return Ok(with_ret(from_bool(e)));
+            }
             let e = call(&ctx.name, op.kernel(), vec![x, y], ChType::Bool)?;
             return Ok(with_ret(from_bool(e.expr)));
         }
@@ -322,6 +325,64 @@ fn tuple_compare(ctx: &FunctionContext, xs: Vec<TypedExpr>, ys: Vec<TypedExpr>, 
     Ok(TypedExpr::new(from_bool(pred).expr, ret))
 }
 
+/// A float column against a constant that the column's type holds exactly (not
+/// zero, not NaN) compares with a plain `BinaryExpr`, which DataFusion can push
+/// down; Arrow orders NaN (either sign) outside all numbers, so ordering
+/// comparisons add `NOT isNaN(column)` to get IEEE's "NaN compares false".
+fn float_vs_literal(ctx: &FunctionContext, x: &TypedExpr, y: &TypedExpr, op: CmpOp) -> Result<Option<DfExpr>> {
+    let (col, konst, op) = match (x.literal(), y.literal()) {
+        (None, Some(_)) => (x, y, op),
+        (Some(_), None) => (
+            y,
+            x,
+            match op {
+                CmpOp::Lt => CmpOp::Gt,
+                CmpOp::Gt => CmpOp::Lt,
+                CmpOp::LtEq => CmpOp::GtEq,
+                CmpOp::GtEq => CmpOp::LtEq,
+                o => o,
+            },
+        ),
+        _ => return Ok(None),
+    };
+    let ct = col.ty.base();
+    if !ct.is_float() {
+        return Ok(None);
+    }
+    let v = match konst.literal_int() {
+        Some(i) => {
+            let f = i as f64;
+            if f as i128 != i {
+                return Ok(None);
+            }
+            f
+        }
+        None => match konst.literal().map(|l| l.cast_to(&arrow::datatypes::DataType::Float64)) {
+            Some(Ok(datafusion::scalar::ScalarValue::Float64(Some(f)))) if konst.ty.base().is_float() => f,
+            _ => return Ok(None),
+        },
+    };
+    if !v.is_finite() || v == 0.0 {
+        return Ok(None);
+    }
+    let lit_v = match ct {
+        ChType::Float32 => {
+            if (v as f32) as f64 != v {
+                return Ok(None);
+            }
+            datafusion::scalar::ScalarValue::Float32(Some(v as f32))
+        }
+        _ => datafusion::scalar::ScalarValue::Float64(Some(v)),
+    };
+    let cmp = binary_expr(col.expr.clone(), op.operator(), datafusion::logical_expr::lit(lit_v));
+    if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+        return Ok(Some(cmp));
+    }
+    let nan_ctx = FunctionContext { name: "isNaN".into(), ..ctx.clone() };
+    let is_nan = super::misc::is_nan_predicate(&nan_ctx, col.clone())?;
+    Ok(Some(binary_expr(cmp, Operator::And, DfExpr::Not(Box::new(is_nan)))))
+}
+
 fn equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     compare(ctx, args, CmpOp::Eq)
 }
@@ -421,6 +482,37 @@ mod tests {
         assert_eq!(v("equals", vec![int("Int64", -1), u64_(u64::MAX)]), F);
         assert_eq!(v("lessOrEquals", vec![f64_(1.5), int("UInt8", 2)]), T);
         assert_eq!(v("greaterOrEquals", vec![int("Int32", 2), f64_(1.5)]), T);
+    }
+
+    #[test]
+    fn float_column_against_constants() {
+        use arrow::array::{Array, AsArray, Float32Array, Float64Array};
+        use std::sync::Arc;
+        // IEEE: every comparison with NaN (of either sign) is false except !=.
+        let neg_nan = f64::from_bits(0xFFF8_0000_0000_0000);
+        let b = batch(vec![
+            ("f", Arc::new(Float64Array::from(vec![neg_nan, f64::NAN, 1.5, 2.0, -3.0])) as _),
+            ("g", Arc::new(Float32Array::from(vec![f32::NAN, 0.5, 1.5, 2.0, -3.0])) as _),
+        ]);
+        let check = |name: &str, args: Vec<TypedExpr>, want: [u8; 5]| {
+            let e = bind(name, args).unwrap();
+            let a = eval_on(&e, &b).unwrap();
+            let a = a.as_primitive::<arrow::datatypes::UInt8Type>();
+            let got: Vec<u8> = (0..a.len()).map(|i| a.value(i)).collect();
+            assert_eq!(got, want.to_vec(), "{name}");
+        };
+        let f = || col("f", "Float64");
+        let g = || col("g", "Float32");
+        check("greater", vec![f(), int("UInt8", 1)], [0, 0, 1, 1, 0]);
+        check("less", vec![f(), int("UInt8", 2)], [0, 0, 1, 0, 1]);
+        check("lessOrEquals", vec![int("UInt8", 2), f()], [0, 0, 0, 1, 0]);
+        check("equals", vec![f(), f64_(1.5)], [0, 0, 1, 0, 0]);
+        check("notEquals", vec![f(), f64_(1.5)], [1, 1, 0, 1, 1]);
+        check("greaterOrEquals", vec![g(), f64_(1.5)], [0, 0, 1, 1, 0]);
+        check("less", vec![g(), f64_(0.1)], [0, 0, 0, 0, 1]);
+        check("less", vec![f(), f64_(0.0)], [0, 0, 0, 0, 1]);
+        let e = bind("greater", vec![f(), int("UInt8", 1)]).unwrap();
+        assert!(format!("{}", e.expr).contains("f > Float64(1)"), "{}", e.expr);
     }
 
     #[test]

@@ -113,6 +113,11 @@ fn float_class(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     Ok(TypedExpr::new(from_bool(e.expr).expr, ret))
 }
 
+/// The Boolean predicate `isNaN(x)` for a float expression (used by comparisons).
+pub(crate) fn is_nan_predicate(ctx: &FunctionContext, x: TypedExpr) -> Result<datafusion::logical_expr::Expr> {
+    Ok(call(&ctx.name, k_nan, vec![x], ChType::Bool)?.expr)
+}
+
 static RNG_STATE: AtomicU64 = AtomicU64::new(0);
 
 /// A splitmix64 step over a process-wide counter seeded from the clock.
