@@ -486,7 +486,7 @@ mod tests {
 
     #[test]
     fn float_column_against_constants() {
-        use arrow::array::{Array, AsArray, Float32Array, Float64Array};
+        use arrow::array::{AsArray, Float32Array, Float64Array};
         use std::sync::Arc;
         // IEEE: every comparison with NaN (of either sign) is false except !=.
         let neg_nan = f64::from_bits(0xFFF8_0000_0000_0000);
