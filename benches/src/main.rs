@@ -3,9 +3,10 @@
 //! (`benches/run.py`) calls it beside chdb and DuckDB on the same data and
 //! prints the ratios; see benches/README.md.
 //!
-//! Usage: granary-bench --schema hits.sql --tsv hits.tsv --queries clickbench.sql
-//!        [--threads 2] [--runs 3] [--results DIR]
-//! Output: one line per query: `<n>\t<best seconds>\t<rows>` (or `<n>\tERROR\t<message>`).
+//! Usage (the `run.py --granary` hook):
+//!   granary-bench [--schema FILE] [--results DIR] <queries.sql> <data.tsv> <repeat> <threads>
+//! The schema file holds the CREATE TABLE (default: `$GRANARY_BENCH_SCHEMA`, which run.py sets).
+//! Output: one line per query, `<n>\t<seconds>\t<seconds>…` (or `<n>\terror\t<message>`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::time::Instant;
@@ -93,13 +94,14 @@ fn run() -> Result<(), String> {
     let out = std::io::stdout();
     let mut out = out.lock();
     for (i, q) in queries.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("--")).enumerate() {
-        let mut best = f64::INFINITY;
+        let q = q.trim_end_matches(';');
+        let mut times = Vec::new();
         let mut last = None;
         for _ in 0..args.runs.max(1) {
             let t = Instant::now();
             match db.execute(q) {
                 Ok(r) => {
-                    best = best.min(t.elapsed().as_secs_f64());
+                    times.push(format!("{:.4}", t.elapsed().as_secs_f64()));
                     last = Some(Ok(r));
                 }
                 Err(e) => {
@@ -110,13 +112,13 @@ fn run() -> Result<(), String> {
         }
         match last {
             Some(Ok(r)) => {
-                writeln!(out, "{}\t{best:.4}\t{}", i + 1, r.num_rows()).map_err(|e| e.to_string())?;
+                writeln!(out, "{}\t{}", i + 1, times.join("\t")).map_err(|e| e.to_string())?;
                 if let Some(dir) = &args.results {
                     std::fs::write(format!("{dir}/q{:02}.tsv", i + 1), r.to_tsv()).map_err(|e| e.to_string())?;
                 }
             }
             Some(Err(e)) => {
-                writeln!(out, "{}\tERROR\t{}", i + 1, e.to_string().replace('\n', " ")).map_err(|e| e.to_string())?
+                writeln!(out, "{}\terror\t{}", i + 1, e.to_string().replace('\n', " ")).map_err(|e| e.to_string())?
             }
             None => {}
         }

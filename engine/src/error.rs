@@ -119,7 +119,12 @@ error_codes! {
     STD_EXCEPTION = 1001,
     POSITION_OUT_OF_BOUND = 11,
     FUNCTION_THROW_IF_VALUE_IS_NON_ZERO = 395,
-    QUERY_IS_TOO_LARGE = 62000,
+    ATTEMPT_TO_READ_AFTER_EOF = 32,
+    TOO_LARGE_STRING_SIZE = 131,
+    CANNOT_PARSE_BOOL = 467,
+    CANNOT_PARSE_IPV4 = 675,
+    CANNOT_PARSE_IPV6 = 676,
+    UNKNOWN_ELEMENT_OF_ENUM = 691,
 }
 
 /// A Granary error: ClickHouse code, message and optional cause.

@@ -26,6 +26,7 @@ pub mod misc;
 pub mod nulls;
 #[cfg(test)]
 pub mod testing;
+pub mod tostring;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -218,6 +219,7 @@ fn register_all(r: &mut FunctionRegistry) {
     math::register(r);
     misc::register(r);
     dates::register(r);
+    tostring::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).

@@ -133,25 +133,13 @@ impl Binder<'_> {
 
     /// Evaluates a constant table-function argument as u64.
     fn const_u64(&self, call: &FunctionCall, i: usize) -> Result<u64> {
-        let scope = Scope::default();
-        let aliases = Aliases::default();
-        let expanding = RefCell::new(Vec::new());
-        let ctx = ExprCtx {
-            scope: &scope,
-            aliases: &aliases,
-            expanding: &expanding,
-            agg: None,
-            win: None,
-            in_aggregate: false,
-            clause: "table function",
-        };
         let arg = call.args.get(i).ok_or_else(|| {
             Error::new(
                 ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
                 format!("Table function '{}' requires more arguments", call.name),
             )
         })?;
-        let v = self.bind_expr(arg, &ctx)?;
+        let v = self.bind_standalone(arg, &Scope::default(), "table function")?;
         match v.literal_int() {
             Some(n) if n >= 0 && n <= u64::MAX as i128 => Ok(n as u64),
             _ => Err(Error::new(

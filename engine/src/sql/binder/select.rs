@@ -125,19 +125,7 @@ fn rebase(e: &TypedExpr, keys: &[DfExpr], what: &str) -> Result<TypedExpr> {
 
 /// A constant non-negative integer (LIMIT / OFFSET).
 fn const_usize(b: &Binder, e: &Expr, what: &'static str) -> Result<usize> {
-    let scope = super::scope::Scope::default();
-    let aliases = Aliases::default();
-    let expanding = RefCell::new(Vec::new());
-    let ctx = ExprCtx {
-        scope: &scope,
-        aliases: &aliases,
-        expanding: &expanding,
-        agg: None,
-        win: None,
-        in_aggregate: false,
-        clause: what,
-    };
-    let v = b.bind_expr(e, &ctx)?;
+    let v = b.bind_standalone(e, &super::scope::Scope::default(), what)?;
     match v.literal_int() {
         Some(n) if n >= 0 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
         _ => Err(Error::new(
