@@ -349,6 +349,7 @@ enum IntOp {
     DivOrZero,
     Mod,
     ModOrZero,
+    PositiveMod,
     Gcd,
     Lcm,
 }
@@ -383,7 +384,7 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     continue;
                 }
                 let r = match op {
-                    IntOp::Div | IntOp::Mod | IntOp::Gcd | IntOp::Lcm if q == 0 => {
+                    IntOp::Div | IntOp::Mod | IntOp::PositiveMod | IntOp::Gcd | IntOp::Lcm if q == 0 => {
                         return Err(division_by_zero().into_datafusion())
                     }
                     IntOp::Gcd | IntOp::Lcm if p == 0 => return Err(division_by_zero().into_datafusion()),
@@ -398,6 +399,14 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     }
                     IntOp::Div | IntOp::DivOrZero => p.wrapping_div(q),
                     IntOp::Mod | IntOp::ModOrZero => p.wrapping_rem(q),
+                    IntOp::PositiveMod => {
+                        let r = p.wrapping_rem(q);
+                        if r < 0 {
+                            r + q.abs()
+                        } else {
+                            r
+                        }
+                    }
                     IntOp::Gcd => gcd_u(p.unsigned_abs(), q.unsigned_abs()) as i128,
                     IntOp::Lcm => {
                         let g = gcd_u(p.unsigned_abs(), q.unsigned_abs());
@@ -422,7 +431,7 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     continue;
                 }
                 out.push(match op {
-                    IntOp::Div | IntOp::Mod if q == 0.0 && ret.is_integer() => {
+                    IntOp::Div | IntOp::Mod | IntOp::PositiveMod if q == 0.0 && ret.is_integer() => {
                         return Err(division_by_zero().into_datafusion())
                     }
                     IntOp::DivOrZero if q == 0.0 => 0.0,
@@ -436,6 +445,14 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                             .into_datafusion());
                         }
                         r
+                    }
+                    IntOp::PositiveMod => {
+                        let r = p % q;
+                        if r < 0.0 {
+                            r + q.abs()
+                        } else {
+                            r
+                        }
                     }
                     _ => p % q,
                 });
@@ -462,6 +479,9 @@ fn modulo_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
 }
 fn modulo_or_zero_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     int_kernel(k, IntOp::ModOrZero)
+}
+fn positive_modulo_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    int_kernel(k, IntOp::PositiveMod)
 }
 fn gcd_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     int_kernel(k, IntOp::Gcd)
@@ -518,6 +538,24 @@ fn modulo(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 }
 fn modulo_or_zero(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     int_div_like(ctx, args, modulo_or_zero_kernel, true)
+}
+
+/// `positiveModulo(a, b)` (`pmod`): the remainder made non-negative; its type is
+/// the unsigned integer as wide as the divisor (chdb: Int32, UInt8 → UInt8; Int8, Int8 → UInt8).
+fn positive_modulo(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    if args.iter().any(|a| a.ty.is_nothing()) {
+        return Ok(null_result());
+    }
+    numeric_args(&ctx.name, &args)?;
+    let (a, b) = (args[0].ty.base(), args[1].ty.base());
+    if a.is_decimal() || b.is_decimal() {
+        return Err(wide_not_implemented(&ctx.name, a));
+    }
+    let t =
+        if a.is_float() || b.is_float() { ChType::Float64 } else { ChType::int_of(false, b.bit_width().unwrap_or(64)) };
+    let ret = propagate_null(&args, t);
+    call(&ctx.name, positive_modulo_kernel, args, ret)
 }
 
 fn gcd_like(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: super::Kernel) -> Result<TypedExpr> {
@@ -649,6 +687,9 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("modulo", Case::Sensitive, modulo);
     r.scalar("mod", Case::Insensitive, modulo);
     r.scalar("moduloOrZero", Case::Sensitive, modulo_or_zero);
+    r.scalar("positiveModulo", Case::Sensitive, positive_modulo);
+    r.scalar("positive_modulo", Case::Sensitive, positive_modulo);
+    r.scalar("pmod", Case::Insensitive, positive_modulo);
     r.scalar("negate", Case::Sensitive, negate);
     r.scalar("abs", Case::Insensitive, abs);
     r.scalar("gcd", Case::Sensitive, gcd);
@@ -728,6 +769,12 @@ mod tests {
         assert!(matches!(r("modulo", vec![int("UInt8", 5), f64_(0.0)]).1, S::Float64(Some(v)) if v.is_nan()));
         assert_eq!(run_code("intDiv", vec![f64_(5.5), int("UInt8", 0)]), 153);
         assert_eq!(run_code("intDiv", vec![f64_(1e300), f64_(0.5)]), 153);
+        // chdb: positiveModulo(-7, 3) = 2; positiveModulo(toInt32(-7), toUInt8(3)) UInt8; positiveModulo(-7, -3) = 2 (UInt8);
+        // positiveModulo(-7.5, 2) = 0.5
+        assert_eq!(r("positiveModulo", vec![int("Int8", -7), int("UInt8", 3)]), ("UInt8".into(), S::UInt8(Some(2))));
+        assert_eq!(r("positiveModulo", vec![int("Int32", -7), int("UInt8", 3)]).0, "UInt8");
+        assert_eq!(r("pmod", vec![int("Int8", -7), int("Int8", -3)]), ("UInt8".into(), S::UInt8(Some(2))));
+        assert_eq!(r("positiveModulo", vec![f64_(-7.5), int("UInt8", 2)]), ("Float64".into(), S::Float64(Some(0.5))));
         // chdb: toTypeName(toInt32(1) % toUInt8(3)) = Int16; -7 % 3 = -1
         assert_eq!(r("modulo", vec![int("Int32", -7), int("UInt8", 3)]), ("Int16".into(), S::Int16(Some(-1))));
         assert_eq!(r("intDiv", vec![int("UInt8", 7), int("Int32", 2)]), ("Int8".into(), S::Int8(Some(3))));

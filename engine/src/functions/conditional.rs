@@ -41,6 +41,11 @@ fn case(whens: Vec<(DfExpr, DfExpr)>, otherwise: DfExpr) -> DfExpr {
     ))
 }
 
+/// Binds `if(cond, a, b)` (for other functions built on it).
+pub fn bind_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    if_fn(ctx, args)
+}
+
 fn if_fn(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 3, 3)?;
     multi_if(ctx, args)
@@ -58,6 +63,7 @@ fn multi_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     let n = args.len();
     for (i, a) in args.into_iter().enumerate() {
         if i % 2 == 0 && i + 1 < n {
+            check_condition(ctx, &a)?;
             conds.push(as_predicate(&a)?);
         } else {
             values.push(a);
@@ -69,6 +75,18 @@ fn multi_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     }
     let otherwise = vals.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no else branch"))?;
     Ok(TypedExpr::new(case(conds.into_iter().zip(vals).collect(), otherwise), t))
+}
+
+/// `if`/`multiIf` conditions must be UInt8 or Bool (Nullable allowed), as in ClickHouse.
+fn check_condition(ctx: &FunctionContext, c: &TypedExpr) -> Result<()> {
+    if c.ty.is_nothing() || matches!(c.ty.base(), ChType::UInt8 | ChType::Bool) {
+        return Ok(());
+    }
+    let which = if ctx.name.eq_ignore_ascii_case("if") { "first argument" } else { "argument" };
+    Err(Error::new(
+        ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+        format!("Illegal type {} of {which} (condition) of function {}. Must be UInt8", c.ty, ctx.name),
+    ))
 }
 
 /// `caseWithExpression(x, w1, t1, …, else)`: `CASE x WHEN w1 THEN t1 … ELSE else END`.
@@ -204,6 +222,9 @@ mod tests {
         );
         assert_eq!(run("if", vec![int("UInt8", 1), str_("a"), str_("bb")]).unwrap().0, "String");
         // the untaken branch is not evaluated: if(1, 1, intDiv(1, 0))
+        // chdb: if(toInt32(1), 1, 2) → 43; multiIf(toUInt64(1), 1, 2) → 43
+        assert_eq!(run_code("if", vec![int("Int32", 1), int("UInt8", 1), int("UInt8", 2)]), 43);
+        assert_eq!(run_code("multiIf", vec![u64_(1), int("UInt8", 1), int("UInt8", 2)]), 43);
         let bad = bind("intDiv", vec![int("UInt8", 1), int("UInt8", 0)]).unwrap();
         assert_eq!(run("if", vec![int("UInt8", 1), int("UInt8", 1), bad]).unwrap().1, S::UInt8(Some(1)));
     }

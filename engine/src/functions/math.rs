@@ -430,6 +430,52 @@ fn bit_shift(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     call(&ctx.name, kernel, args, ret)
 }
 
+fn k_bit_test(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let (a, na) = wide(k, 0)?;
+    let (b, nb) = wide(k, 1)?;
+    let nulls = arrow::buffer::NullBuffer::union(na.as_ref(), nb.as_ref());
+    let (Vals::Int(a), Vals::Int(b)) = (a, b) else {
+        return Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, "bitTest of a non-integer").into_datafusion());
+    };
+    let out: Vec<u8> =
+        a.iter().zip(&b).map(|(x, n)| if (0..128).contains(n) { ((x >> n) & 1) as u8 } else { 0 }).collect();
+    finish(k, Arc::new(arrow::array::UInt8Array::new(out.into(), nulls)))
+}
+
+/// `bitTest(x, n)`: bit `n` of integer `x` (UInt8).
+fn bit_test(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    if args.iter().any(|a| a.ty.is_nothing()) {
+        return Ok(null_result());
+    }
+    int_only(ctx, &args)?;
+    let ret = propagate_null(&args, ChType::UInt8);
+    call(&ctx.name, k_bit_test, args, ret)
+}
+
+fn k_bit_count(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let bits = k.arg_types[0].base().bit_width().unwrap_or(64);
+    let mask: u128 = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
+    let (a, nulls) = wide(k, 0)?;
+    let out: Vec<u8> = match a {
+        Vals::Int(v) => v.iter().map(|x| ((*x as u128) & mask).count_ones() as u8).collect(),
+        Vals::Float(v) => v.iter().map(|x| x.to_bits().count_ones() as u8).collect(),
+        Vals::Dec(v, _) => v.iter().map(|x| (*x as u128).count_ones() as u8).collect(),
+    };
+    finish(k, Arc::new(arrow::array::UInt8Array::new(out.into(), nulls)))
+}
+
+/// `bitCount(x)`: set bits in the value's own width (chdb: bitCount(toInt8(-1)) = 8), UInt8.
+fn bit_count(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    if args[0].ty.is_nothing() {
+        return Ok(null_result());
+    }
+    int_only(ctx, &args)?;
+    let ret = propagate_null(&args, ChType::UInt8);
+    call(&ctx.name, k_bit_count, args, ret)
+}
+
 fn int_exp_kernel(k: &KernelArgs, base: u64) -> DfResult<ColumnarValue> {
     let (a, nulls) = wide(k, 0)?;
     let f = |e: f64| -> u64 {
@@ -493,6 +539,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("bitNot", Case::Sensitive, bit_not);
     r.scalar("bitShiftLeft", Case::Sensitive, bit_shift);
     r.scalar("bitShiftRight", Case::Sensitive, bit_shift);
+    r.scalar("bitTest", Case::Sensitive, bit_test);
+    r.scalar("bitCount", Case::Sensitive, bit_count);
     r.scalar("intExp2", Case::Sensitive, int_exp);
     r.scalar("intExp10", Case::Sensitive, int_exp);
 }
@@ -582,6 +630,12 @@ mod tests {
         assert_eq!(run("bitShiftLeft", vec![u(1), u(3)]).unwrap(), ("UInt8".into(), S::UInt8(Some(8))));
         assert_eq!(run("bitShiftRight", vec![u(16), u(2)]).unwrap().1, S::UInt8(Some(4)));
         assert_eq!(run_code("bitAnd", vec![f64_(1.5), u(1)]), 43);
+        // chdb: bitTest(5, 0) = 1 (UInt8), bitTest(5, 1) = 0, bitCount(255) = 8, bitCount(toInt8(-1)) = 8, bitCount(toInt64(-1)) = 64
+        assert_eq!(run("bitTest", vec![u(5), u(0)]).unwrap(), ("UInt8".into(), S::UInt8(Some(1))));
+        assert_eq!(run("bitTest", vec![u(5), u(1)]).unwrap().1, S::UInt8(Some(0)));
+        assert_eq!(run("bitCount", vec![u(255)]).unwrap(), ("UInt8".into(), S::UInt8(Some(8))));
+        assert_eq!(run("bitCount", vec![int("Int8", -1)]).unwrap().1, S::UInt8(Some(8)));
+        assert_eq!(run("bitCount", vec![int("Int64", -1)]).unwrap().1, S::UInt8(Some(64)));
         assert_eq!(run("intExp2", vec![u(3)]).unwrap(), ("UInt64".into(), S::UInt64(Some(8))));
         assert_eq!(run("intExp10", vec![u(3)]).unwrap().1, S::UInt64(Some(1000)));
         assert_eq!(run("intExp2", vec![u(64)]).unwrap().1, S::UInt64(Some(u64::MAX)));
