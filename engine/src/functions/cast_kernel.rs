@@ -186,6 +186,9 @@ fn float_to_int(f: f64, to: &ChType) -> Result<i128> {
         } else {
             i32::MIN as i128
         }
+    } else if matches!(to, ChType::UInt64) && (0.0..1.844_674_407_370_955_2e19).contains(&t) {
+        // chdb: toUInt64(1e19) = 10000000000000000000; beyond 2^64 the i64 rule applies.
+        t as u64 as i128
     } else if bits <= 64 {
         if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
             t as i64 as i128
@@ -286,10 +289,20 @@ fn to_decimal(vals: &Vals, i: usize, precision: u32, scale: u32) -> Result<i128>
             }
         }
     };
-    if precision < 39 && v.unsigned_abs() >= pow10(precision) as u128 {
+    // ClickHouse bounds a decimal by its storage, not its digits: toDecimal64(1, 18) is fine.
+    if !fits_decimal_storage(v, precision) {
         return Err(decimal_overflow());
     }
     Ok(v)
+}
+
+/// Whether an unscaled value fits the storage of Decimal(precision, _) (Int32/64/128).
+pub(crate) fn fits_decimal_storage(v: i128, precision: u32) -> bool {
+    match precision {
+        0..=9 => i32::try_from(v).is_ok(),
+        10..=18 => i64::try_from(v).is_ok(),
+        _ => true,
+    }
 }
 
 /// Builds a primitive array row by row; `None` from `f` is NULL.

@@ -338,6 +338,9 @@ mod tests {
         assert_eq!(r("toUInt32", vec![f64_(5e9)]).1, S::UInt32(Some(705032704)));
         assert_eq!(r("toUInt64", vec![f64_(1.8446744073709552e19)]).1, S::UInt64(Some(9223372036854775808)));
         assert_eq!(r("toUInt64", vec![f64_(-1.0)]).1, S::UInt64(Some(u64::MAX)));
+        // chdb: toUInt64(1e19) = 10000000000000000000, toUInt64(2e19) = 9223372036854775808
+        assert_eq!(r("toUInt64", vec![f64_(1e19)]).1, S::UInt64(Some(10000000000000000000)));
+        assert_eq!(r("toUInt64", vec![f64_(2e19)]).1, S::UInt64(Some(9223372036854775808)));
         assert_eq!(r("toFloat32", vec![f64_(1e300)]).1, S::Float32(Some(f32::INFINITY)));
         assert_eq!(run_code("toInt64", vec![f64_(f64::NAN)]), 70);
     }
@@ -358,6 +361,15 @@ mod tests {
         // toInt8(toDecimal32(300, 1)) → 407 "Convert overflow"
         assert_eq!(r("toDecimal32", vec![f64_(0.29), int("UInt8", 2)]).1, S::Decimal128(Some(28), 9, 2));
         assert_eq!(run_code("toDecimal32", vec![f64_(f64::NAN), int("UInt8", 2)]), 407);
+        // chdb: toDecimal64(1, 18) = 1 and toDecimal128(1, 38) = 1 (bounded by storage, not digits)
+        assert_eq!(
+            r("toDecimal64", vec![int("UInt8", 1), int("UInt8", 18)]).1,
+            S::Decimal128(Some(10i128.pow(18)), 18, 18)
+        );
+        assert_eq!(
+            r("toDecimal128", vec![int("UInt8", 1), int("UInt8", 38)]).1,
+            S::Decimal128(Some(10i128.pow(38)), 38, 38)
+        );
         let big = bind("toDecimal32", vec![int("UInt16", 300), int("UInt8", 1)]).unwrap();
         assert_eq!(run_code("toInt8", vec![big]), 407);
         let d = r("toDecimal32", vec![f64_(-1.5), int("UInt8", 2)]);
