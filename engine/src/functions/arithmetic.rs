@@ -56,13 +56,14 @@ fn two(args: Vec<TypedExpr>) -> Result<(TypedExpr, TypedExpr)> {
     }
 }
 
-/// Types no kernel handles yet: 256-bit integers and Decimal256.
+/// Types no kernel handles yet: Decimal256.
 fn too_wide(t: &ChType) -> bool {
-    matches!(t.base(), ChType::Int256 | ChType::UInt256) || matches!(t.base(), ChType::Decimal(p, _) if *p > 38)
+    matches!(t.base(), ChType::Decimal(p, _) if *p > 38)
 }
 
+/// (U)Int128 and (U)Int256: stored as bytes, computed in i128 kernels.
 fn is_128(t: &ChType) -> bool {
-    matches!(t.base(), ChType::Int128 | ChType::UInt128)
+    matches!(t.base(), ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256)
 }
 
 /// `+ - *` on (U)Int128, which Arrow cannot add: wrapping i128 arithmetic
@@ -76,15 +77,29 @@ fn wide_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
             Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, "128-bit arithmetic on non-integers").into_datafusion()
         );
     };
-    let out: Vec<i128> = a
-        .iter()
-        .zip(&b)
-        .map(|(x, y)| match op {
-            ArithOp::Plus => x.wrapping_add(*y),
-            ArithOp::Minus => x.wrapping_sub(*y),
-            ArithOp::Multiply => x.wrapping_mul(*y),
-        })
-        .collect();
+    // 256-bit results are exact only while they fit an i128; beyond that, refuse rather than wrap wrongly.
+    let is256 = k.ret.base().bit_width().is_some_and(|b| b > 128);
+    let mut out: Vec<i128> = Vec::with_capacity(a.len());
+    for (x, y) in a.iter().zip(&b) {
+        let v = match op {
+            ArithOp::Plus => x.checked_add(*y),
+            ArithOp::Minus => x.checked_sub(*y),
+            ArithOp::Multiply => x.checked_mul(*y),
+        };
+        out.push(match v {
+            Some(v) => v,
+            None if is256 => {
+                return Err(
+                    Error::new(ErrorCode::NOT_IMPLEMENTED, "256-bit arithmetic beyond 128 bits").into_datafusion()
+                )
+            }
+            None => match op {
+                ArithOp::Plus => x.wrapping_add(*y),
+                ArithOp::Minus => x.wrapping_sub(*y),
+                ArithOp::Multiply => x.wrapping_mul(*y),
+            },
+        });
+    }
     let n = out.len();
     let arr = cast_kernel::write(&Vals::Int(out), nulls.as_ref(), n, &ChType::Int128, k.ret.base(), Mode::Plain)
         .map_err(Error::into_datafusion)?;
@@ -900,6 +915,22 @@ mod tests {
             eval(&back).unwrap().as_any().downcast_ref::<arrow::array::Float64Array>().unwrap().value(0),
             1.8446744073709552e19
         );
+        // chdb: toUInt256(12345678901234567890) * 1000000000 = 12345678901234567890000000000;
+        // toTypeName(toInt256(1) + 1) = Int256; toUInt64(toUInt256(5) - 1) = 4; toInt8(toInt256(-1)) = -1
+        let u = bind("toUInt256", vec![u64_(12345678901234567890)]).unwrap();
+        let m = bind("multiply", vec![u, int("UInt32", 1000000000)]).unwrap();
+        assert_eq!(m.ty.to_string(), "UInt256");
+        let back = bind("toFloat64", vec![m]).unwrap();
+        assert_eq!(
+            eval(&back).unwrap().as_any().downcast_ref::<arrow::array::Float64Array>().unwrap().value(0),
+            1.234567890123456789e28
+        );
+        let i = bind("toInt256", vec![int("Int8", -1)]).unwrap();
+        assert_eq!(bind("plus", vec![i.clone(), int("UInt8", 1)]).unwrap().ty.to_string(), "Int256");
+        assert_eq!(r("toInt8", vec![i]).1, S::Int8(Some(-1)));
+        let five = bind("toUInt256", vec![int("UInt8", 5)]).unwrap();
+        let four = bind("minus", vec![five, int("UInt8", 1)]).unwrap();
+        assert_eq!(r("toUInt64", vec![four]).1, S::UInt64(Some(4)));
         // chdb: toIntervalDay(1.5) = 1, type IntervalDay
         assert_eq!(r("toIntervalDay", vec![f64_(1.5)]), ("IntervalDay".into(), S::Int64(Some(1))));
     }

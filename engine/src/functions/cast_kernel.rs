@@ -7,7 +7,8 @@
 //! exactly (widening) never come here: the binder emits a plain `Expr::Cast`.
 //!
 //! (U)Int128 is stored as 16 big-endian bytes with the sign bit flipped for
-//! signed types (spec/engine.md "Types on Arrow"); (U)Int256 is not converted yet.
+//! signed types (spec/engine.md "Types on Arrow"); (U)Int256 likewise in 32 bytes,
+//! converted through its low 128 bits (exact for values that fit an i128).
 
 use std::sync::Arc;
 
@@ -109,6 +110,25 @@ pub fn i128_to_bytes(v: i128, signed: bool) -> [u8; 16] {
     u.to_be_bytes()
 }
 
+/// The low 128 bits of a stored (U)Int256 (32 big-endian bytes, sign bit flipped when signed).
+fn i256_low(b: &[u8], _signed: bool) -> i128 {
+    let mut buf = [0u8; 16];
+    if b.len() == 32 {
+        buf.copy_from_slice(&b[16..]);
+    }
+    i128::from_be_bytes(buf)
+}
+
+/// Stores an i128 as a (U)Int256, sign-extended (so toUInt256(-1) is 2^256 − 1, as in ClickHouse).
+fn i256_bytes(v: i128, signed: bool) -> [u8; 32] {
+    let mut out = [if v < 0 { 0xFF } else { 0 }; 32];
+    out[16..].copy_from_slice(&v.to_be_bytes());
+    if signed {
+        out[0] ^= 0x80;
+    }
+    out
+}
+
 pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
     use ChType as C;
     Ok(match from {
@@ -142,6 +162,12 @@ pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
             let fsb = arr.as_fixed_size_binary();
             let signed = matches!(from, C::Int128);
             Vals::Int((0..fsb.len()).map(|i| i128_from_bytes(fsb.value(i), signed)).collect())
+        }
+        C::Int256 | C::UInt256 => {
+            // The low 128 bits: exact for values in i128, and the wrap ClickHouse does when narrowing.
+            let fsb = arr.as_fixed_size_binary();
+            let signed = matches!(from, C::Int256);
+            Vals::Int((0..fsb.len()).map(|i| i256_low(fsb.value(i), signed)).collect())
         }
         other => return Err(not_supported(other, None)),
     })
@@ -626,6 +652,22 @@ pub(crate) fn write(
             )?;
             Ok(Arc::new(arr))
         }
+        C::Int256 | C::UInt256 => {
+            let signed = matches!(to, C::Int256);
+            let mut out: Vec<Option<[u8; 32]>> = Vec::with_capacity(n);
+            for i in 0..n {
+                if nulls.is_some_and(|b| b.is_null(i)) {
+                    out.push(None);
+                    continue;
+                }
+                out.push(to_int(vals, i, from, to, mode)?.map(|v| i256_bytes(v, signed)));
+            }
+            let arr = FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+                out.iter().map(|b| b.as_ref().map(|b| b.as_slice())),
+                32,
+            )?;
+            Ok(Arc::new(arr))
+        }
         C::Float32 => prim_array::<Float32Type>(n, nulls, DataType::Float32, |i| Ok(Some(to_f64(vals, i) as f32))),
         C::Float64 => prim_array::<Float64Type>(n, nulls, DataType::Float64, |i| Ok(Some(to_f64(vals, i)))),
         C::Bool => {
@@ -698,6 +740,8 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
                 | C::Int64
                 | C::Int128
                 | C::UInt128
+                | C::Int256
+                | C::UInt256
                 | C::IPv4
                 | C::Enum8(_)
                 | C::Enum16(_)
