@@ -923,7 +923,7 @@ mod tests {
         let back = bind("toFloat64", vec![m]).unwrap();
         assert_eq!(
             eval(&back).unwrap().as_any().downcast_ref::<arrow::array::Float64Array>().unwrap().value(0),
-            1.234567890123456789e28
+            1.234_567_890_123_456_8e28
         );
         let i = bind("toInt256", vec![int("Int8", -1)]).unwrap();
         assert_eq!(bind("plus", vec![i.clone(), int("UInt8", 1)]).unwrap().ty.to_string(), "Int256");

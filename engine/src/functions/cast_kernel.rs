@@ -6,8 +6,8 @@
 //! `accurateCast` (exact or error) and `…OrNull` modes. Casts that Arrow does
 //! exactly (widening) never come here: the binder emits a plain `Expr::Cast`.
 //!
-//! (U)Int128 is stored as 16 big-endian bytes with the sign bit flipped for
-//! signed types (spec/engine.md "Types on Arrow"); (U)Int256 likewise in 32 bytes,
+//! (U)Int128 is stored as 16 big-endian bytes with the top bit flipped (signed
+//! and unsigned alike, as `formats::text` decodes) (spec/engine.md "Types on Arrow"); (U)Int256 likewise in 32 bytes,
 //! converted through its low 128 bits (exact for values that fit an i128).
 
 use std::sync::Arc;
@@ -90,28 +90,24 @@ fn prim<T: ArrowPrimitiveType>(arr: &dyn Array, f: impl Fn(T::Native) -> i128) -
     arr.as_primitive::<T>().values().iter().map(|v| f(*v)).collect()
 }
 
-/// Decodes a (U)Int128 stored as big-endian bytes (sign bit flipped when signed).
-pub fn i128_from_bytes(b: &[u8], signed: bool) -> i128 {
+/// Decodes a (U)Int128 stored as big-endian bytes with the top bit flipped (for
+/// signed and unsigned alike: the layout `formats::text` decodes).
+pub fn i128_from_bytes(b: &[u8], _signed: bool) -> i128 {
     let mut buf = [0u8; 16];
     if b.len() == 16 {
         buf.copy_from_slice(b);
     }
-    let u = u128::from_be_bytes(buf);
-    if signed {
-        (u ^ (1u128 << 127)) as i128
-    } else {
-        u as i128
-    }
+    (u128::from_be_bytes(buf) ^ (1u128 << 127)) as i128
 }
 
 /// Encodes a (U)Int128 as stored in Arrow (see [`i128_from_bytes`]).
-pub fn i128_to_bytes(v: i128, signed: bool) -> [u8; 16] {
-    let u = if signed { (v as u128) ^ (1u128 << 127) } else { v as u128 };
-    u.to_be_bytes()
+pub fn i128_to_bytes(v: i128, _signed: bool) -> [u8; 16] {
+    ((v as u128) ^ (1u128 << 127)).to_be_bytes()
 }
 
 /// The low 128 bits of a stored (U)Int256 (32 big-endian bytes, sign bit flipped when signed).
 fn i256_low(b: &[u8], _signed: bool) -> i128 {
+    // The flipped top bit lives in the high half, so the low 128 bits are stored as is.
     let mut buf = [0u8; 16];
     if b.len() == 32 {
         buf.copy_from_slice(&b[16..]);
@@ -120,12 +116,10 @@ fn i256_low(b: &[u8], _signed: bool) -> i128 {
 }
 
 /// Stores an i128 as a (U)Int256, sign-extended (so toUInt256(-1) is 2^256 − 1, as in ClickHouse).
-fn i256_bytes(v: i128, signed: bool) -> [u8; 32] {
+fn i256_bytes(v: i128, _signed: bool) -> [u8; 32] {
     let mut out = [if v < 0 { 0xFF } else { 0 }; 32];
     out[16..].copy_from_slice(&v.to_be_bytes());
-    if signed {
-        out[0] ^= 0x80;
-    }
+    out[0] ^= 0x80;
     out
 }
 
