@@ -687,6 +687,40 @@ pub(crate) fn write(
                 Err(e) => Err(e),
             })
         }
+        C::Decimal(_, s) => {
+            // Decimal256: computed in i256 (values read through i128, so sources up to 38 digits).
+            use arrow::datatypes::i256;
+            let ten = |n: u32| i256::from_i128(10).checked_pow(n).ok_or_else(decimal_overflow);
+            let scale = *s as u32;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                if nulls.is_some_and(|b| b.is_null(i)) {
+                    out.push(i256::ZERO);
+                    continue;
+                }
+                let v = match vals {
+                    Vals::Int(v) => i256::from_i128(v[i]).checked_mul(ten(scale)?),
+                    Vals::Float(v) => {
+                        if !v[i].is_finite() {
+                            return Err(decimal_overflow());
+                        }
+                        i256::from_f64((v[i] * 10f64.powi(scale as i32)).trunc())
+                    }
+                    Vals::Dec(v, s0) => {
+                        let x = i256::from_i128(v[i]);
+                        if scale >= *s0 {
+                            x.checked_mul(ten(scale - s0)?)
+                        } else {
+                            x.checked_div(ten(s0 - scale)?)
+                        }
+                    }
+                }
+                .ok_or_else(decimal_overflow)?;
+                out.push(v);
+            }
+            let arr = arrow::array::Decimal256Array::new(out.into(), nulls.cloned()).with_data_type(to.to_arrow());
+            Ok(Arc::new(arr))
+        }
         C::DateTime64(p, _) => {
             let (unit, digits) = match datetime64_unit(*p) {
                 TimeUnit::Second => (TimeUnit::Second, 0u32),
@@ -749,5 +783,6 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
                 | C::Float64
         ) || matches!(x, C::Decimal(p, _) if *p <= 38)
     };
-    readable(f) && readable(t) && !matches!(t, C::Interval(_))
+    let writable = |x: &ChType| readable(x) || matches!(x, C::Decimal(..));
+    readable(f) && writable(t) && !matches!(t, C::Interval(_))
 }

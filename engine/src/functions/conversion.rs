@@ -356,6 +356,10 @@ mod tests {
         assert_eq!(r("toDecimal32", vec![f64_(-1.25), int("UInt8", 1)]).1, S::Decimal128(Some(-12), 9, 1));
         assert_eq!(r("toDecimal32", vec![f64_(1.999), int("UInt8", 2)]).1, S::Decimal128(Some(199), 9, 2));
         assert_eq!(r("toDecimal128", vec![int("UInt8", 1), int("UInt8", 2)]).0, "Decimal(38, 2)");
+        // chdb: toTypeName(toDecimal256(1, 40)) = Decimal(76, 40)
+        let (t, v) = r("toDecimal256", vec![int("UInt8", 1), int("UInt8", 40)]);
+        assert_eq!(t, "Decimal(76, 40)");
+        assert_eq!(v, S::Decimal256(Some(arrow::datatypes::i256::from_i128(10).wrapping_pow(40)), 76, 40));
         assert_eq!(run_code("toDecimal32", vec![int("UInt32", 123456789), int("UInt8", 2)]), 407);
         // chdb: toDecimal32(0.29, 2) = 0.28 (truncates the binary value); toDecimal32(nan, 2) → 407;
         // toInt8(toDecimal32(300, 1)) → 407 "Convert overflow"
