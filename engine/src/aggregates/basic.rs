@@ -139,8 +139,13 @@ impl SumValue {
             }
             SumValue::Float(acc) => {
                 let c = cast(a, &DataType::Float64)?;
-                for v in c.as_primitive::<Float64Type>().iter().flatten() {
-                    *acc += v;
+                let p = c.as_primitive::<Float64Type>();
+                if p.null_count() > 0 {
+                    for v in p.iter().flatten() {
+                        *acc += v;
+                    }
+                } else {
+                    *acc = float_sum(*acc, p.values());
                 }
             }
             SumValue::Decimal(acc, _) => {
@@ -197,6 +202,30 @@ impl SumValue {
             SumValue::Decimal(v, s) => v as f64 / 10f64.powi(s as i32),
         }
     }
+}
+
+/// ClickHouse's unrolled Float64 summation of one batch (AggregateFunctionSum
+/// `addMany`): 16 running lanes, the lanes added to the running sum in order,
+/// then the tail's own sum.
+pub fn float_sum(acc: f64, v: &[f64]) -> f64 {
+    const LANES: usize = 16;
+    let mut lanes = [0f64; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for (l, x) in lanes.iter_mut().zip(c) {
+            *l += *x;
+        }
+    }
+    let mut sum = acc;
+    for l in lanes {
+        sum += l;
+    }
+    let mut local = 0f64;
+    for x in tail {
+        local += *x;
+    }
+    sum + local
 }
 
 #[derive(Debug)]
@@ -317,13 +346,27 @@ pub fn pick_index(kind: PickKind, a: &dyn Array) -> DfResult<Option<usize>> {
         PickKind::Max => Ordering::Greater,
     };
     let cmp = make_comparator(a, a, SortOptions::default())?;
+    // ClickHouse skips NaN unless every value is NaN.
+    let nan = |i: usize| match a.data_type() {
+        DataType::Float64 => a.as_primitive::<Float64Type>().value(i).is_nan(),
+        DataType::Float32 => a.as_primitive::<arrow::datatypes::Float32Type>().value(i).is_nan(),
+        _ => false,
+    };
     let mut best = 0;
     for i in 1..n {
-        if cmp(i, best) == want {
+        if (cmp(i, best) == want && !nan(i)) || (nan(best) && !nan(i)) {
             best = i;
         }
     }
     Ok(Some(best))
+}
+
+fn is_nan_scalar(v: &ScalarValue) -> bool {
+    match v {
+        ScalarValue::Float64(Some(f)) => f.is_nan(),
+        ScalarValue::Float32(Some(f)) => f.is_nan(),
+        _ => false,
+    }
 }
 
 /// Whether `new` replaces `old` for `kind`.
@@ -331,6 +374,8 @@ pub fn better(kind: PickKind, new: &ScalarValue, old: &ScalarValue) -> bool {
     match kind {
         PickKind::First => false,
         PickKind::Last => true,
+        PickKind::Min | PickKind::Max if is_nan_scalar(new) => false,
+        PickKind::Min | PickKind::Max if is_nan_scalar(old) => true,
         PickKind::Min => new.partial_cmp(old) == Some(Ordering::Less),
         PickKind::Max => new.partial_cmp(old) == Some(Ordering::Greater),
     }
@@ -359,6 +404,11 @@ impl AggregateFunction for Pick {
     }
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(PickState { kind: self.kind, dt: self.ty.to_arrow(), value: None })
+    }
+    fn hot(&self) -> Option<Hot> {
+        let dt = self.ty.to_arrow();
+        super::groups_more::min_max_groups(self.kind, &dt, None)?;
+        Some(Hot { op: HotOp::Pick(self.kind, dt), nulls: None })
     }
 }
 
@@ -421,6 +471,13 @@ fn pick(
     if !codec_supports(&ty.to_arrow()) {
         return Err(illegal_arg(name, &ty));
     }
+    let wide_int = matches!(ty, ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256);
+    if wide_int && matches!(kind, PickKind::Min | PickKind::Max) {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::NOT_IMPLEMENTED,
+            format!("{name} over {ty} is not implemented yet"),
+        ));
+    }
     Ok(Arc::new(Pick { name, kind, ty }))
 }
 
@@ -464,6 +521,11 @@ impl AggregateFunction for ArgPick {
     }
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(ArgPickState { kind: self.kind, dt: self.ty.to_arrow(), key_dt: self.key_ty.to_arrow(), value: None })
+    }
+    fn hot(&self) -> Option<Hot> {
+        let (val, key) = (self.ty.to_arrow(), self.key_ty.to_arrow());
+        super::groups_more::arg_groups(self.kind, &val, &key, None)?;
+        Some(Hot { op: HotOp::ArgPick(self.kind, val, key), nulls: None })
     }
 }
 

@@ -4,8 +4,9 @@
 //! States (after the version byte): groupArray = VarUInt n + n values
 //! (state.rs codec); groupUniqArray = VarUInt n + n length-prefixed keys;
 //! topK = VarUInt n + n × (key blob, u64 count, u64 error).
-//! Known gaps: groupUniqArray returns first-seen order (ClickHouse: hash-table
-//! order); topK orders keys of equal count differently from ClickHouse in some cases.
+//! groupUniqArray of ≤ 8-byte values returns ClickHouse's hash-set order
+//! (simulated by [`ChHashSetOrder`]). Known gaps: groupUniqArray of strings
+//! returns first-seen order; topK orders keys of equal count differently from ClickHouse in some cases.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -19,7 +20,7 @@ use datafusion::scalar::ScalarValue;
 
 use super::state::{codec_supports, decode_values, encode_value, put_blob, put_var_u64, Reader};
 use super::udaf::{rows, AggState, AggregateFunction};
-use super::uniq::int_hash64;
+use super::uniq::int_hash_crc32;
 use super::{check_count, illegal_arg, param_i128, signature_with};
 use crate::error::{Error, ErrorCode, Result};
 use crate::types::ChType;
@@ -45,11 +46,31 @@ fn size_param(name: &str, params: &[ScalarValue], default: Option<u64>) -> Resul
         None => Ok(default),
         Some(p) => match param_i128(p) {
             Some(n) if n > 0 && n <= 0xFF_FFFF => Ok(Some(n as u64)),
-            _ => Err(Error::new(
+            Some(_) if name == "topK" => Err(Error::new(
                 ErrorCode::ARGUMENT_OUT_OF_BOUND,
                 format!("Parameter {} is illegal for aggregate function '{name}'", super::fmt_param(p)),
             )),
+            Some(_) => Err(Error::new(
+                ErrorCode::BAD_ARGUMENTS,
+                format!("Parameter for aggregate function {name} should be positive number"),
+            )),
+            None => Err(Error::new(
+                ErrorCode::CANNOT_CONVERT_TYPE,
+                format!("Cannot convert {} to unsigned long", param_type_name(p)),
+            )),
         },
+    }
+}
+
+/// The ClickHouse type name of a parameter literal, for conversion errors.
+pub fn param_type_name(p: &ScalarValue) -> &'static str {
+    match p {
+        ScalarValue::Utf8(_) | ScalarValue::Utf8View(_) | ScalarValue::Binary(_) | ScalarValue::BinaryView(_) => {
+            "String"
+        }
+        ScalarValue::Float64(_) | ScalarValue::Float32(_) => "Float64",
+        ScalarValue::Null => "Nullable(Nothing)",
+        _ => "value",
     }
 }
 
@@ -131,6 +152,110 @@ pub fn group_array(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn Ag
 
 // ---------------------------------------------------------------- groupUniqArray
 
+/// ClickHouse's HashSet cell layout for ≤ 8-byte keys (zero key kept apart and
+/// iterated first, intHashCRC32 buckets (DefaultHash), linear probing, ×4 growth below 2^23
+/// cells), kept only to reproduce its iteration order.
+#[derive(Debug, Clone)]
+pub struct ChHashSetOrder {
+    degree: u32,
+    size: usize,
+    has_zero: bool,
+    cells: Vec<Option<u64>>,
+}
+
+impl Default for ChHashSetOrder {
+    fn default() -> Self {
+        ChHashSetOrder { degree: 4, size: 0, has_zero: false, cells: vec![None; 16] }
+    }
+}
+
+impl ChHashSetOrder {
+    fn mask(&self) -> usize {
+        self.cells.len() - 1
+    }
+
+    fn place(&self, x: u64) -> usize {
+        (int_hash_crc32(x) as usize) & self.mask()
+    }
+
+    /// Inserts; true when the key is new.
+    pub fn insert(&mut self, x: u64) -> bool {
+        if x == 0 {
+            if self.has_zero {
+                return false;
+            }
+            self.has_zero = true;
+        } else {
+            let mask = self.mask();
+            let mut p = self.place(x);
+            while let Some(c) = self.cells[p] {
+                if c == x {
+                    return false;
+                }
+                p = (p + 1) & mask;
+            }
+            self.cells[p] = Some(x);
+        }
+        self.size += 1;
+        if self.size > (1usize << (self.degree - 1)) {
+            self.resize();
+        }
+        true
+    }
+
+    fn reinsert(&mut self, i: usize, x: u64) {
+        let mask = self.mask();
+        let mut p = self.place(x);
+        if p == i {
+            return;
+        }
+        while let Some(c) = self.cells[p] {
+            if c == x {
+                return;
+            }
+            p = (p + 1) & mask;
+        }
+        self.cells[p] = Some(x);
+        self.cells[i] = None;
+    }
+
+    fn resize(&mut self) {
+        let old = self.cells.len();
+        self.degree += if self.degree >= 23 { 1 } else { 2 };
+        let new = 1usize << self.degree;
+        self.cells.resize(new, None);
+        let mut i = 0;
+        while i < old {
+            if let Some(x) = self.cells[i] {
+                self.reinsert(i, x);
+            }
+            i += 1;
+        }
+        while i < new {
+            match self.cells[i] {
+                Some(x) => self.reinsert(i, x),
+                None => break,
+            }
+            i += 1;
+        }
+    }
+
+    /// Keys in ClickHouse's iteration order.
+    pub fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        self.has_zero.then_some(0).into_iter().chain(self.cells.iter().flatten().copied())
+    }
+}
+
+/// The zero-extended bits of an encoded ≤ 8-byte value (ClickHouse's DefaultHash input).
+fn key_bits(key: &[u8]) -> Option<u64> {
+    if key.len() > 8 {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    b[..key.len()].copy_from_slice(key);
+    Some(u64::from_le_bytes(b))
+}
+
 #[derive(Debug)]
 pub struct GroupUniqArray {
     params: Vec<ScalarValue>,
@@ -142,6 +267,9 @@ pub struct GroupUniqArray {
 struct GroupUniqArrayState {
     dt: DataType,
     max: Option<u64>,
+    /// Fixed-width keys of ≤ 8 bytes are ordered as ClickHouse's hash set; others by first sight.
+    numeric: bool,
+    order_set: ChHashSetOrder,
     set: HashSet<Vec<u8>>,
     order: Vec<Vec<u8>>,
     bytes: usize,
@@ -152,9 +280,27 @@ impl GroupUniqArrayState {
         if self.max.is_some_and(|m| self.order.len() as u64 >= m) || self.set.contains(k) {
             return;
         }
+        if self.numeric {
+            if let Some(bits) = key_bits(k) {
+                self.order_set.insert(bits);
+            }
+        }
         self.bytes += k.len() * 2 + 48;
         self.set.insert(k.to_vec());
         self.order.push(k.to_vec());
+    }
+
+    /// Keys in result order.
+    fn ordered(&self) -> Vec<u8> {
+        if !self.numeric {
+            return self.order.concat();
+        }
+        let width = self.order.first().map(|k| k.len()).unwrap_or(0);
+        let mut out = Vec::with_capacity(self.order.len() * width);
+        for bits in self.order_set.iter() {
+            out.extend_from_slice(&bits.to_le_bytes()[..width]);
+        }
+        out
     }
 }
 
@@ -166,9 +312,13 @@ impl AggregateFunction for GroupUniqArray {
         ChType::Array(Box::new(self.ty.clone()))
     }
     fn new_state(&self) -> Box<dyn AggState> {
+        let dt = self.ty.to_arrow();
+        let numeric = dt.primitive_width().is_some_and(|w| w <= 8);
         Box::new(GroupUniqArrayState {
-            dt: self.ty.to_arrow(),
+            dt,
             max: self.max,
+            numeric,
+            order_set: ChHashSetOrder::default(),
             set: HashSet::new(),
             order: Vec::new(),
             bytes: 0,
@@ -195,18 +345,26 @@ impl AggState for GroupUniqArrayState {
         Ok(())
     }
     fn write(&self, out: &mut Vec<u8>) {
+        let keys = self.ordered();
+        let width = self.order.first().map(|k| k.len()).unwrap_or(0);
         put_var_u64(out, self.order.len() as u64);
-        for k in &self.order {
-            put_blob(out, k);
+        if self.numeric && width > 0 {
+            for k in keys.chunks(width) {
+                put_blob(out, k);
+            }
+        } else {
+            for k in &self.order {
+                put_blob(out, k);
+            }
         }
     }
     fn result(&self) -> DfResult<ScalarValue> {
-        let bytes: Vec<u8> = self.order.concat();
+        let bytes = self.ordered();
         let values = decode_values(&mut Reader::new(&bytes), self.order.len(), &self.dt)?;
         list_scalar(values, &self.dt)
     }
     fn size(&self) -> usize {
-        self.bytes
+        self.bytes + self.order_set.cells.len() * 16
     }
 }
 
@@ -346,20 +504,12 @@ struct TopKState {
     ss: SpaceSaving,
 }
 
-/// The hash SpaceSaving's alpha map uses: intHash64 for numbers (ClickHouse's DefaultHash).
-fn key_hash(a: &dyn Array, row: usize, key: &[u8]) -> u64 {
-    let widened = match a.data_type() {
-        DataType::UInt8 | DataType::UInt16 | DataType::UInt32 | DataType::UInt64 => {
-            let mut b = [0u8; 8];
-            b[..key.len().min(8)].copy_from_slice(&key[..key.len().min(8)]);
-            Some(u64::from_le_bytes(b))
-        }
-        _ => None,
-    };
-    let _ = row;
-    match widened {
-        Some(v) => int_hash64(v),
-        None => xxhash_rust::xxh3::xxh3_64(key),
+/// The hash SpaceSaving's alpha map uses: intHashCRC32 of the zero-extended bits for
+/// values of ≤ 8 bytes (ClickHouse's HashCRC32); strings use xxh3 here (known gap).
+fn key_hash(key: &[u8], fixed: bool) -> u64 {
+    match key_bits(key) {
+        Some(bits) if fixed => int_hash_crc32(bits) as u64,
+        _ => xxhash_rust::xxh3::xxh3_64(key),
     }
 }
 
@@ -378,11 +528,12 @@ impl AggregateFunction for TopK {
 impl AggState for TopKState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         let a = args[0].as_ref();
+        let fixed = a.data_type().primitive_width().is_some_and(|w| w <= 8);
         let mut k = Vec::new();
         for i in 0..a.len() {
             k.clear();
             encode_value(a, i, &mut k);
-            let h = key_hash(a, i, &k);
+            let h = key_hash(&k, fixed);
             self.ss.insert(&k, h, 1, 0);
         }
         Ok(())

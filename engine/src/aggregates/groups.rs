@@ -16,17 +16,25 @@ use datafusion::logical_expr::{EmitTo, GroupsAccumulator};
 
 use super::basic::SumKind;
 use super::state::{put_var_u64, Reader, STATE_VERSION};
+use super::udaf::binary_states_of;
+use super::uniq::Widen;
 
 /// Which hot aggregate a function is, for the vectorized path.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HotOp {
     Count,
     Sum(SumKind),
     Avg(SumKind),
+    Uniq(Widen),
+    UniqExact(Widen),
+    /// min / max / any / anyLast of a primitive type.
+    Pick(super::basic::PickKind, DataType),
+    /// argMin / argMax: value type, primitive key type.
+    ArgPick(super::basic::PickKind, DataType, DataType),
 }
 
 /// A hot aggregate, optionally under the -Null adapter / -OrNull.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hot {
     pub op: HotOp,
     /// None: no Nulls wrapper; Some(null_on_empty): wrapped (state carries the seen flag).
@@ -52,10 +60,22 @@ pub struct HotGroups {
     seen: Vec<bool>,
 }
 
+/// The vectorized accumulator for a hot aggregate.
+pub fn create(hot: Hot) -> Option<Box<dyn GroupsAccumulator>> {
+    use super::groups_more::{min_max_groups, UniqGroups};
+    match &hot.op {
+        HotOp::Count | HotOp::Sum(_) | HotOp::Avg(_) => Some(Box::new(HotGroups::new(hot))),
+        HotOp::Uniq(w) => Some(Box::new(UniqGroups::new(false, *w, hot.nulls))),
+        HotOp::UniqExact(w) => Some(Box::new(UniqGroups::new(true, *w, hot.nulls))),
+        HotOp::Pick(kind, dt) => min_max_groups(*kind, dt, hot.nulls),
+        HotOp::ArgPick(kind, val, key) => super::groups_more::arg_groups(*kind, val, key, hot.nulls),
+    }
+}
+
 impl HotGroups {
     pub fn new(hot: Hot) -> Self {
         let sums = match hot.op {
-            HotOp::Count => Sums::None,
+            HotOp::Count | HotOp::Uniq(_) | HotOp::UniqExact(_) | HotOp::Pick(..) | HotOp::ArgPick(..) => Sums::None,
             HotOp::Sum(k) | HotOp::Avg(k) => match k {
                 SumKind::Int => Sums::Int(Vec::new()),
                 SumKind::UInt => Sums::UInt(Vec::new()),
@@ -107,7 +127,7 @@ impl HotGroups {
         };
         let counts = if self.counts_needed() { emit_to.take_needed(&mut self.counts) } else { Vec::new() };
         let seen = if self.hot.nulls.is_some() { emit_to.take_needed(&mut self.seen) } else { Vec::new() };
-        HotGroups { hot: self.hot, sums, counts, seen }
+        HotGroups { hot: self.hot.clone(), sums, counts, seen }
     }
 
     fn write_group(&self, g: usize, out: &mut Vec<u8>) {
@@ -233,7 +253,7 @@ impl GroupsAccumulator for HotGroups {
                 }
                 Arc::new(PrimitiveArray::<Float64Type>::new(out.into(), validity))
             }
-            (HotOp::Sum(_), Sums::None) => {
+            (_, _) => {
                 return Err(crate::error::Error::new(crate::error::ErrorCode::LOGICAL_ERROR, "sum without sums")
                     .into_datafusion())
             }
@@ -256,7 +276,7 @@ impl GroupsAccumulator for HotGroups {
     fn merge_batch(&mut self, values: &[ArrayRef], group_indices: &[usize], total_num_groups: usize) -> DfResult<()> {
         self.resize(total_num_groups);
         let Some(arr) = values.first() else { return Ok(()) };
-        let bin = arr.as_binary::<i32>();
+        let bin = binary_states_of(arr)?;
         for (i, &g) in group_indices.iter().enumerate() {
             if bin.is_valid(i) {
                 self.merge_group(g, bin.value(i))?;
@@ -267,7 +287,7 @@ impl GroupsAccumulator for HotGroups {
 
     fn convert_to_state(&self, values: &[ArrayRef], opt_filter: Option<&BooleanArray>) -> DfResult<Vec<ArrayRef>> {
         let n = values.first().map(|a| a.len()).unwrap_or(0);
-        let mut tmp = HotGroups::new(self.hot);
+        let mut tmp = HotGroups::new(self.hot.clone());
         let idx: Vec<usize> = (0..n).collect();
         tmp.update_batch(values, &idx, opt_filter, n)?;
         tmp.state(EmitTo::All)

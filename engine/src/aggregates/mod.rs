@@ -12,17 +12,26 @@
 //! default on NULL-only input (count, uniq*, groupArray, …).
 //!
 //! An outer -If becomes the DataFusion aggregate FILTER (`BoundAggregate.filter`);
-//! -Distinct / `count(DISTINCT x)` is computed inside the state, so
-//! `BoundAggregate.distinct` is always false.
+//! -If below -Array is evaluated inside the state. -Distinct / `count(DISTINCT x)`
+//! is computed inside the state, so `BoundAggregate.distinct` is always false.
+//! `count()` is bound with one literal argument (`UInt8 1`) so the state sees
+//! the row count.
+//!
+//! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
+//! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
+//! `collect.rs` (the functions), `combinators.rs`, `groups.rs` /
+//! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
 pub mod basic;
 mod cityhash;
 pub mod collect;
 pub mod combinators;
 pub mod groups;
+pub mod groups_more;
 pub mod quantile;
 pub mod state;
 pub mod stats;
+pub mod tdigest;
 pub mod udaf;
 pub mod uniq;
 
@@ -87,6 +96,9 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("uniqExact", Case::Sensitive, uniq::uniq_exact),
     ("uniqCombined", Case::Sensitive, uniq::not_implemented),
     ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
+    ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
+    ("medianTDigest", Case::Sensitive, tdigest::quantile_tdigest),
+    ("quantilesTDigest", Case::Sensitive, tdigest::quantiles_tdigest),
     ("groupArray", Case::Sensitive, collect::group_array),
     ("groupUniqArray", Case::Sensitive, collect::group_uniq_array),
     ("topK", Case::Sensitive, collect::top_k),
@@ -96,14 +108,36 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("quantileExact", Case::Sensitive, quantile::quantile_exact),
     ("medianExact", Case::Sensitive, quantile::quantile_exact),
     ("quantilesExact", Case::Sensitive, quantile::quantiles_exact),
-    ("varPop", Case::Insensitive, stats::var_pop),
-    ("varSamp", Case::Insensitive, stats::var_samp),
-    ("stddevPop", Case::Insensitive, stats::stddev_pop),
-    ("stddevSamp", Case::Insensitive, stats::stddev_samp),
-    ("covarPop", Case::Insensitive, stats::covar_pop),
-    ("covarSamp", Case::Insensitive, stats::covar_samp),
+    ("varPop", Case::Sensitive, stats::var_pop),
+    ("varSamp", Case::Sensitive, stats::var_samp),
+    ("stddevPop", Case::Sensitive, stats::stddev_pop),
+    ("stddevSamp", Case::Sensitive, stats::stddev_samp),
+    ("covarPop", Case::Sensitive, stats::covar_pop),
+    ("covarSamp", Case::Sensitive, stats::covar_samp),
     ("corr", Case::Insensitive, stats::corr),
+    ("avgWeighted", Case::Sensitive, stats::avg_weighted),
+    // ClickHouse's aliases (system.functions alias_to), case-insensitive.
+    ("any_value", Case::Insensitive, basic::any),
+    ("first_value", Case::Insensitive, basic::any),
+    ("last_value", Case::Insensitive, basic::any_last),
+    ("max_by", Case::Insensitive, basic::arg_max),
+    ("min_by", Case::Insensitive, basic::arg_min),
+    ("array_agg", Case::Insensitive, collect::group_array),
+    ("BIT_AND", Case::Insensitive, basic::group_bit_and),
+    ("BIT_OR", Case::Insensitive, basic::group_bit_or),
+    ("BIT_XOR", Case::Insensitive, basic::group_bit_xor),
+    ("COVAR_POP", Case::Insensitive, stats::covar_pop),
+    ("COVAR_SAMP", Case::Insensitive, stats::covar_samp),
+    ("STD", Case::Insensitive, stats::stddev_pop),
+    ("STDDEV_POP", Case::Insensitive, stats::stddev_pop),
+    ("STDDEV_SAMP", Case::Insensitive, stats::stddev_samp),
+    ("STDDEV", Case::Insensitive, stats::stddev_samp),
+    ("VAR_POP", Case::Insensitive, stats::var_pop),
+    ("VAR_SAMP", Case::Insensitive, stats::var_samp),
 ];
+
+/// Aggregates whose result over a NULL literal argument (type Nothing) is their default.
+const DEFAULT_ON_NOTHING: &[&str] = &["count", "uniq", "uniqExact", "uniqCombined", "uniqHLL12"];
 
 /// Aggregates whose result over only-NULL (or no) input is their default, not NULL.
 const DEFAULT_ON_NULL: &[&str] = &[
@@ -117,6 +151,7 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "topK",
     "quantiles",
     "quantilesExact",
+    "quantilesTDigest",
 ];
 
 /// Registers every aggregate.
@@ -246,6 +281,12 @@ fn bind_resolved(
         && !kept.iter().any(|c| matches!(c, Combinator::Merge | Combinator::MergeState))
     {
         args.push(TypedExpr::new(lit(ScalarValue::UInt8(Some(1))), ChType::UInt8));
+    }
+    if base == "count" && args.len() > 1 && !kept.contains(&Combinator::Distinct) {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            "Aggregate function count requires zero or one argument",
+        ));
     }
     let types: Vec<ChType> = args.iter().map(|a| a.ty.clone()).collect();
     let func = build_chain(base, &kept, &ctx.params, &types)?;
@@ -385,7 +426,10 @@ fn build_base(base: &str, params: &[ScalarValue], args: &[ChType]) -> Result<Arc
     if !(has_nothing || nullable) {
         return Ok(func);
     }
-    let default = DEFAULT_ON_NULL.contains(&base);
+    // The canonical name (aliases like array_agg resolve to groupArray).
+    let sig = func.signature();
+    let canon = sig.split('(').next().unwrap_or(base);
+    let default = if has_nothing { DEFAULT_ON_NOTHING.contains(&canon) } else { DEFAULT_ON_NULL.contains(&canon) };
     let ret = if default {
         func.return_type()
     } else if has_nothing {

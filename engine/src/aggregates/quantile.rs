@@ -4,15 +4,16 @@
 //! `floor(level * n)` of the sorted values, `n - 1` for level 1).
 //! Result type: Float64 for numbers (quantile), the argument type for dates,
 //! date-times and decimals and for the -Exact family; `quantiles*` → Array.
-//! Values are held as f64 (integers beyond 2^53 lose precision: known gap).
-//! State (after the version byte): u64 total, u64 rng state, VarUInt n, n f64 LE.
+//! Samples are f64; quantileExact of integers, dates and date-times keeps the
+//! exact values (i128). State (after the version byte): u64 total, u64 rng
+//! state, VarUInt n, n values (f64 LE, or i128 LE for exact integers).
 
 use std::sync::Arc;
 
 use arrow::array::{ArrayRef, AsArray, ListArray};
 use arrow::buffer::OffsetBuffer;
 use arrow::compute::cast;
-use arrow::datatypes::{DataType, Field, Float64Type};
+use arrow::datatypes::{DataType, Field, Float64Type, Int64Type, UInt64Type};
 use datafusion::error::Result as DfResult;
 use datafusion::scalar::ScalarValue;
 
@@ -84,6 +85,8 @@ struct QuantileState {
     total: u64,
     rng: Pcg32Fast,
     samples: Vec<f64>,
+    /// quantileExact of integers, dates and date-times: the exact values.
+    ints: Option<Vec<i128>>,
 }
 
 impl QuantileState {
@@ -165,16 +168,9 @@ impl QuantileState {
                 _ => ScalarValue::new_default(&dt),
             };
         }
-        if let DataType::Decimal128(_, s) = dt {
+        if let DataType::Decimal128(p, s) = dt {
             let scaled = (v * 10f64.powi(s as i32)).round() as i128;
-            return Ok(ScalarValue::Decimal128(Some(scaled), 0, s).cast_to(&dt).unwrap_or(ScalarValue::Decimal128(
-                Some(scaled),
-                match dt {
-                    DataType::Decimal128(p, _) => p,
-                    _ => 38,
-                },
-                s,
-            )));
+            return Ok(ScalarValue::Decimal128(Some(scaled), p, s));
         }
         let f = ScalarValue::Float64(Some(v.trunc()));
         match dt {
@@ -205,6 +201,7 @@ impl AggregateFunction for Quantile {
             total: 0,
             rng: Pcg32Fast::default(),
             samples: Vec::new(),
+            ints: (self.mode == Mode::Exact && (self.ty.is_integer() || self.ty.is_date_or_datetime())).then(Vec::new),
         })
     }
 }
@@ -212,6 +209,17 @@ impl AggregateFunction for Quantile {
 impl AggState for QuantileState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         let a = &args[0];
+        if let Some(ints) = &mut self.ints {
+            self.total += a.len() as u64;
+            if self.ty.is_unsigned_int() {
+                let c = cast(a, &DataType::UInt64)?;
+                ints.extend(c.as_primitive::<UInt64Type>().values().iter().map(|v| *v as i128));
+            } else {
+                let c = cast(a, &DataType::Int64)?;
+                ints.extend(c.as_primitive::<Int64Type>().values().iter().map(|v| *v as i128));
+            }
+            return Ok(());
+        }
         let f = match a.data_type() {
             DataType::Timestamp(..) | DataType::Date32 => cast(&cast(a, &DataType::Int64)?, &DataType::Float64)?,
             _ => cast(a, &DataType::Float64)?,
@@ -224,6 +232,14 @@ impl AggState for QuantileState {
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         let total = r.u64()?;
         let _rng = r.u64()?;
+        if let Some(ints) = &mut self.ints {
+            let n = r.count(16)?;
+            for _ in 0..n {
+                ints.push(r.i128()?);
+            }
+            self.total += total;
+            return Ok(());
+        }
         let n = r.count(8)?;
         let mut other = Vec::with_capacity(n);
         for _ in 0..n {
@@ -235,17 +251,52 @@ impl AggState for QuantileState {
     fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.total.to_le_bytes());
         out.extend_from_slice(&self.rng.0.to_le_bytes());
+        if let Some(ints) = &self.ints {
+            put_var_u64(out, ints.len() as u64);
+            for v in ints {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            return;
+        }
         put_var_u64(out, self.samples.len() as u64);
         for v in &self.samples {
             out.extend_from_slice(&v.to_le_bytes());
         }
     }
     fn result(&self) -> DfResult<ScalarValue> {
-        let mut sorted = self.samples.clone();
-        sorted.sort_by(|a, b| a.total_cmp(b));
-        let empty = sorted.is_empty();
-        let vals: Vec<ScalarValue> =
-            self.levels.iter().map(|l| self.to_scalar(self.value_at(&sorted, *l), empty)).collect::<DfResult<_>>()?;
+        let vals: Vec<ScalarValue> = match &self.ints {
+            Some(ints) => {
+                let mut sorted = ints.clone();
+                sorted.sort_unstable();
+                let dt = self.ty.to_arrow();
+                let n = sorted.len();
+                self.levels
+                    .iter()
+                    .map(|l| {
+                        if n == 0 {
+                            return ScalarValue::new_default(&dt);
+                        }
+                        let i = if *l < 1.0 { ((*l * n as f64) as usize).min(n - 1) } else { n - 1 };
+                        let v = sorted[i];
+                        let wide = if self.ty.is_unsigned_int() {
+                            ScalarValue::UInt64(Some(v as u64))
+                        } else {
+                            ScalarValue::Int64(Some(v as i64))
+                        };
+                        wide.cast_to(&dt)
+                    })
+                    .collect::<DfResult<_>>()?
+            }
+            None => {
+                let mut sorted = self.samples.clone();
+                sorted.sort_by(|a, b| a.total_cmp(b));
+                let empty = sorted.is_empty();
+                self.levels
+                    .iter()
+                    .map(|l| self.to_scalar(self.value_at(&sorted, *l), empty))
+                    .collect::<DfResult<_>>()?
+            }
+        };
         if !self.many {
             return vals
                 .into_iter()
@@ -260,7 +311,7 @@ impl AggState for QuantileState {
         Ok(ScalarValue::List(Arc::new(list)))
     }
     fn size(&self) -> usize {
-        self.samples.capacity() * 8
+        self.samples.capacity() * 8 + self.ints.as_ref().map(|v| v.capacity() * 16).unwrap_or(0)
     }
 }
 
@@ -273,7 +324,12 @@ fn levels_of(params: &[ScalarValue], many: bool) -> Result<Vec<f64>> {
     }
     let mut out = Vec::new();
     for p in params {
-        let l = param_f64(p).ok_or_else(|| Error::new(ErrorCode::BAD_ARGUMENTS, "Quantile level must be a number"))?;
+        let l = param_f64(p).ok_or_else(|| {
+            Error::new(
+                ErrorCode::CANNOT_CONVERT_TYPE,
+                format!("Cannot convert {} to double", super::collect::param_type_name(p)),
+            )
+        })?;
         if !(0.0..=1.0).contains(&l) {
             return Err(Error::new(ErrorCode::PARAMETER_OUT_OF_BOUND, "Quantile level is out of range [0..1]"));
         }

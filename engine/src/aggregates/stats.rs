@@ -227,3 +227,75 @@ pub fn covar_samp(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFu
 pub fn corr(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
     stat(StatKind::Corr, p, a)
 }
+
+// ---------------------------------------------------------------- avgWeighted
+
+/// avgWeighted(x, w) = Σ x·w / Σ w in Float64 (NaN when Σ w = 0).
+/// State (after the version byte): f64 Σ x·w, f64 Σ w.
+#[derive(Debug)]
+pub struct AvgWeighted;
+
+#[derive(Debug, Default)]
+struct AvgWeightedState {
+    num: f64,
+    den: f64,
+}
+
+impl AggregateFunction for AvgWeighted {
+    fn signature(&self) -> String {
+        "avgWeighted".into()
+    }
+    fn return_type(&self) -> ChType {
+        ChType::Float64
+    }
+    fn new_state(&self) -> Box<dyn AggState> {
+        Box::new(AvgWeightedState::default())
+    }
+}
+
+impl AggState for AvgWeightedState {
+    fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
+        let x = as_f64(&args[0])?;
+        let w = as_f64(&args[1])?;
+        for (a, b) in x.as_primitive::<Float64Type>().values().iter().zip(w.as_primitive::<Float64Type>().values()) {
+            self.num += a * b;
+            self.den += b;
+        }
+        Ok(())
+    }
+    fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
+        self.num += r.f64()?;
+        self.den += r.f64()?;
+        Ok(())
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.num.to_le_bytes());
+        out.extend_from_slice(&self.den.to_le_bytes());
+    }
+    fn result(&self) -> DfResult<ScalarValue> {
+        Ok(ScalarValue::Float64(Some(self.num / self.den)))
+    }
+    fn size(&self) -> usize {
+        0
+    }
+}
+
+pub fn avg_weighted(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    need_args("avgWeighted", params, args, 2)?;
+    for a in args {
+        let ok = (a.is_numeric() && !a.is_decimal() && a.bit_width().is_none_or(|w| w <= 64)) || a.is_decimal();
+        if !ok {
+            return Err(illegal_arg("avgWeighted", a));
+        }
+    }
+    if args[0].is_decimal() != args[1].is_decimal() {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+            format!(
+                "Types {} and {} are non-conforming as arguments for aggregate function avgWeighted",
+                args[0], args[1]
+            ),
+        ));
+    }
+    Ok(Arc::new(AvgWeighted))
+}

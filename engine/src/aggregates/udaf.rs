@@ -3,7 +3,10 @@
 //! implements, and [`ChAggregateUdf`], the one `AggregateUDFImpl` that runs any
 //! of them. Its partial state is one Binary column per group: the versioned
 //! state bytes of spec/distributed.md §7.5 (see `state.rs`), which is also what
-//! `-State` returns. Hot aggregates have their own UDAFs (`groups.rs`).
+//! `-State` returns. Hot aggregates (count, sum, avg, min, max, any, anyLast,
+//! argMin, argMax, uniq, uniqExact) also offer a vectorized `GroupsAccumulator`
+//! through [`AggregateFunction::hot`] (`groups.rs`, `groups_more.rs`) whose
+//! per-group state bytes are identical to the row-wise ones.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -118,8 +121,8 @@ impl AggregateUDFImpl for ChAggregateUdf {
     }
 
     fn create_groups_accumulator(&self, _args: AccumulatorArgs) -> DfResult<Box<dyn GroupsAccumulator>> {
-        match self.func.hot() {
-            Some(hot) => Ok(Box::new(super::groups::HotGroups::new(hot))),
+        match self.func.hot().and_then(super::groups::create) {
+            Some(acc) => Ok(acc),
             None => Err(crate::error::Error::new(
                 crate::error::ErrorCode::LOGICAL_ERROR,
                 "no groups accumulator for this aggregate",
@@ -214,4 +217,15 @@ impl Accumulator for ChAccumulator {
             None => Ok(()),
         }
     }
+}
+
+/// A state column as a Binary array (LOGICAL_ERROR for anything else).
+pub fn binary_states_of(arr: &ArrayRef) -> DfResult<&arrow::array::BinaryArray> {
+    arr.as_binary_opt::<i32>().ok_or_else(|| {
+        crate::error::Error::new(
+            crate::error::ErrorCode::LOGICAL_ERROR,
+            format!("aggregate state column of type {}", arr.data_type()),
+        )
+        .into_datafusion()
+    })
 }

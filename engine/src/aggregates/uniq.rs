@@ -26,6 +26,7 @@ use datafusion::scalar::ScalarValue;
 
 use super::cityhash::{city_hash64, hash128_to_64};
 use super::combinators::row_key;
+use super::groups::{Hot, HotOp};
 use super::state::{codec_supports, put_var_u64, Reader};
 use super::udaf::{rows, AggState, AggregateFunction};
 use super::{illegal_arg, no_params};
@@ -56,7 +57,7 @@ pub fn int_hash_crc32(x: u64) -> u32 {
 
 /// How the values of the argument are turned into the UInt64 that is hashed.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Widen {
+pub enum Widen {
     Signed,
     Unsigned,
     /// Date: Arrow Date32 holds what ClickHouse stores as UInt16.
@@ -84,7 +85,7 @@ fn widen_of(t: &ChType) -> Option<Widen> {
 }
 
 /// Calls `f` with the widened UInt64 of every value of `a`.
-fn for_each_u64(w: Widen, a: &ArrayRef, mut f: impl FnMut(u64)) -> DfResult<()> {
+pub fn for_each_u64(w: Widen, a: &ArrayRef, mut f: impl FnMut(u64)) -> DfResult<()> {
     match w {
         Widen::F32 => a.as_primitive::<Float32Type>().values().iter().for_each(|v| f(v.to_bits() as u64)),
         Widen::F64 => a.as_primitive::<Float64Type>().values().iter().for_each(|v| f(v.to_bits())),
@@ -340,6 +341,12 @@ impl AggregateFunction for Uniq {
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(UniqState { args: self.args.clone(), set: UniquesHashSet::default() })
     }
+    fn hot(&self) -> Option<Hot> {
+        match self.args.as_slice() {
+            [UniqArg::Number(w, _)] => Some(Hot { op: HotOp::Uniq(*w), nulls: None }),
+            _ => None,
+        }
+    }
 }
 
 impl AggState for UniqState {
@@ -426,6 +433,9 @@ impl AggregateFunction for UniqExact {
     fn new_state(&self) -> Box<dyn AggState> {
         Box::new(UniqExactState { widen: self.widen, set: HashSet::new() })
     }
+    fn hot(&self) -> Option<Hot> {
+        self.widen.map(|w| Hot { op: HotOp::UniqExact(w), nulls: None })
+    }
 }
 
 impl AggState for UniqExactState {
@@ -486,7 +496,7 @@ pub fn uniq_exact(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn Agg
     Ok(Arc::new(UniqExact { widen }))
 }
 
-/// uniqCombined / uniqHLL12: not implemented yet.
+/// uniqCombined / uniqHLL12 / quantileTDigest: not implemented yet.
 pub fn not_implemented(_params: &[ScalarValue], _args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
-    Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "uniqCombined and uniqHLL12 are not implemented yet"))
+    Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "uniqCombined, uniqHLL12 and quantileTDigest are not implemented yet"))
 }

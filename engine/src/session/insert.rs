@@ -54,7 +54,8 @@ pub(crate) async fn run_insert(shared: &Shared, state: &SessionState, ins: &Inse
             physical.iter().filter(|c| !matches!(c.default, Some(ColumnDefault::Materialized(_)))).cloned().collect()
         }
     };
-    let binder = Binder::new(&shared.catalog, &shared.functions, &state.settings, function_context(state));
+    let binder = Binder::new(&shared.catalog, &shared.functions, &state.settings, function_context(state))
+        .with_params(state.params.clone());
     let arity_error = |got: usize| {
         Error::new(
             ErrorCode::NUMBER_OF_COLUMNS_DOESNT_MATCH,

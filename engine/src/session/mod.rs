@@ -23,6 +23,8 @@ use crate::sql::{parse, ParserLimits};
 pub(crate) struct SessionState {
     pub settings: Settings,
     pub database: String,
+    /// Query parameters (`{name:Type}`): from `SET param_name = …` or the API.
+    pub params: std::collections::HashMap<String, String>,
 }
 
 /// A client session: own SET / USE state.
@@ -83,7 +85,11 @@ impl Session {
     pub(crate) fn new(shared: Arc<Shared>) -> Self {
         Session {
             shared,
-            state: SessionState { settings: Settings::default(), database: "default".into() },
+            state: SessionState {
+                settings: Settings::default(),
+                database: "default".into(),
+                params: Default::default(),
+            },
             running: Arc::new(parking_lot::Mutex::new(None)),
         }
     }
@@ -96,6 +102,12 @@ impl Session {
     /// The current database.
     pub fn current_database(&self) -> &str {
         &self.state.database
+    }
+
+    /// Sets a query parameter: `{name:Type}` in later queries reads `value`
+    /// (its text form, parsed as Type), like ClickHouse's `param_name` URL setting.
+    pub fn set_query_parameter(&mut self, name: &str, value: &str) {
+        self.state.params.insert(name.to_string(), value.to_string());
     }
 
     /// Session settings.
@@ -207,7 +219,8 @@ fn check_readonly(state: &SessionState, kind: &StatementKind) -> Result<()> {
 
 /// Binds a query with the session's catalog and settings.
 pub(crate) fn bind(shared: &Shared, state: &SessionState, q: &ast::SelectQuery) -> Result<BoundQuery> {
-    let binder = Binder::new(&shared.catalog, &shared.functions, &state.settings, function_context(state));
+    let binder = Binder::new(&shared.catalog, &shared.functions, &state.settings, function_context(state))
+        .with_params(state.params.clone());
     binder.bind_query(q)
 }
 
@@ -246,7 +259,12 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
         StatementKind::Select(q) => run_select(shared, qs, &q).await,
         StatementKind::Insert(ins) => insert::run_insert(shared, qs, &ins).await,
         StatementKind::Set(pairs) => {
-            apply_settings(&mut state.settings, &pairs)?;
+            let (params, settings): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(k, _)| k.starts_with("param_"));
+            for (k, v) in params {
+                let name = k.trim_start_matches("param_").to_string();
+                state.params.insert(name, setting_text(&v)?);
+            }
+            apply_settings(&mut state.settings, &settings)?;
             Ok(QueryResult::empty())
         }
         StatementKind::Use(db) => {

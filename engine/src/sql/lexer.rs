@@ -99,15 +99,25 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                 }
             } else if b == b'/' && self.at(self.pos + 1) == b'*' {
+                // Comments nest, as in ClickHouse.
                 let mut i = self.pos + 2;
-                while i < self.bytes.len() && !(self.bytes[i] == b'*' && self.at(i + 1) == b'/') {
-                    i += 1;
+                let mut depth = 1usize;
+                while i < self.bytes.len() && depth > 0 {
+                    if self.bytes[i] == b'*' && self.at(i + 1) == b'/' {
+                        depth -= 1;
+                        i += 2;
+                    } else if self.bytes[i] == b'/' && self.at(i + 1) == b'*' {
+                        depth += 1;
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
                 }
-                if i >= self.bytes.len() {
+                if depth > 0 {
                     // Unterminated comment: leave it to produce an error token.
                     return;
                 }
-                self.pos = i + 2;
+                self.pos = i;
             } else {
                 return;
             }
@@ -159,7 +169,7 @@ impl<'a> Lexer<'a> {
                 i += 1;
             }
         } else {
-            while i < b.len() && b[i].is_ascii_digit() {
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_' && self.at(i + 1).is_ascii_digit()) {
                 i += 1;
             }
             if self.at(i) == b'.' {

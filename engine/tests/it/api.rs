@@ -123,3 +123,15 @@ fn async_execution_inside_another_runtime() {
     drop(rt);
     drop(db);
 }
+
+#[test]
+fn query_parameters() {
+    let db = Database::in_memory();
+    let mut s = db.session();
+    s.set_query_parameter("n", "41");
+    assert_eq!(s.execute("SELECT {n:UInt32} + 1").unwrap().to_tsv(), "42\n");
+    s.execute("SET param_name = 'it''s'").unwrap();
+    assert_eq!(s.execute("SELECT {name:String}, toTypeName({n:UInt32})").unwrap().to_tsv(), "it\\'s\tUInt32\n");
+    assert_eq!(s.execute("SELECT {missing:UInt8}").unwrap_err().name(), "UNKNOWN_QUERY_PARAMETER");
+    assert_eq!(s.execute("SELECT {name:UInt8}").unwrap_err().name(), "BAD_QUERY_PARAMETER");
+}

@@ -21,6 +21,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{check_arg_count, Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
 use crate::types::{ChType, IntervalKind};
 
+/// Larger day moves than this (±2.7 million years) only saturate.
+const MAX_DAYS: i64 = 1_000_000_000;
+
 fn kind_of_code(c: i64) -> Option<IntervalKind> {
     use IntervalKind::*;
     [Nanosecond, Microsecond, Millisecond, Second, Minute, Hour, Day, Week, Month, Quarter, Year]
@@ -79,7 +82,9 @@ fn add_result_type(name: &str, t: &ChType, kind: IntervalKind) -> Result<ChType>
         (ChType::Date | ChType::Date32 | ChType::DateTime(_), Day | Week | Month | Quarter | Year) => base.clone(),
         (ChType::Date, Second | Minute | Hour) => ChType::DateTime(None),
         (ChType::Date32, Second | Minute | Hour) => ChType::DateTime64(3, None),
-        (ChType::Date | ChType::Date32, _) => ChType::DateTime64(sub_p, None),
+        (ChType::Date | ChType::Date32, _) => {
+            return Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("{name} cannot be used with {base}")))
+        }
         (ChType::DateTime(z), _) if sub_p > 0 => ChType::DateTime64(sub_p, z.clone()),
         (ChType::DateTime(_), _) => base.clone(),
         (ChType::DateTime64(p, z), _) => ChType::DateTime64((*p).max(sub_p), z.clone()),
@@ -130,8 +135,8 @@ fn k_add(k: &KernelArgs) -> DfResult<ColumnarValue> {
             None => {
                 let days = t.local_days(v);
                 let nd = match kind {
-                    IntervalKind::Day => days.saturating_add(n),
-                    IntervalKind::Week => days.saturating_add(n.saturating_mul(7)),
+                    IntervalKind::Day => days.saturating_add(n.clamp(-MAX_DAYS, MAX_DAYS)),
+                    IntervalKind::Week => days.saturating_add(n.clamp(-MAX_DAYS, MAX_DAYS) * 7),
                     IntervalKind::Month => add_months(days, n.clamp(-1_000_000, 1_000_000)),
                     IntervalKind::Quarter => add_months(days, n.clamp(-1_000_000, 1_000_000) * 3),
                     _ => add_months(days, n.clamp(-100_000, 100_000) * 12),
@@ -140,11 +145,11 @@ fn k_add(k: &KernelArgs) -> DfResult<ColumnarValue> {
                     TKind::Date | TKind::Date32 => nd,
                     _ => {
                         let tod = t.local_secs(v).rem_euclid(DAY);
-                        let secs = t.zone.from_local(nd.saturating_mul(DAY) + tod);
+                        let secs = t.utc_of_local(nd.saturating_mul(DAY).saturating_add(tod));
                         match out {
                             TKind::DateTime64(s, _) => {
                                 let frac = ticks(&t, v, s).rem_euclid(s);
-                                secs.saturating_mul(s) + frac
+                                secs.saturating_mul(s).saturating_add(frac)
                             }
                             _ => secs,
                         }
@@ -258,6 +263,15 @@ fn bind_date_add(ctx: &FunctionContext, mut args: Vec<TypedExpr>, sign: i64) -> 
         let n = if sign < 0 { negate(n) } else { n };
         return add_interval(ctx, t, kind, n);
     }
+    // ClickHouse's parser turns `dateAdd(unit, n, t)` (unit a keyword) into
+    // `plus(t, toIntervalUnit(n))`; a string unit reaches `plus` with 3 arguments.
+    if args[0].ty.is_string_or_fixed() {
+        let verb = if sign < 0 { "minus" } else { "plus" };
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            format!("Number of arguments for function {verb} doesn't match: passed 3, should be 2"),
+        ));
+    }
     let kind = unit_arg(&ctx.name, &args, 0)?;
     let t = args.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "missing"))?;
     let n = args.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "missing"))?;
@@ -281,7 +295,7 @@ fn diff_units(t: &TimeIn, v: i64, kind: IntervalKind) -> i64 {
         Millisecond => ticks(t, v, 1_000),
         Second => t.utc_secs(v),
         Minute => t.utc_secs(v).div_euclid(60),
-        Hour => t.local_secs(v).div_euclid(3600),
+        Hour => super::parts::relative_hour(t, v),
         Day => t.local_days(v),
         Week => (t.local_days(v) + 3).div_euclid(7),
         Month | Quarter | Year => {
@@ -314,8 +328,77 @@ fn k_diff(k: &KernelArgs) -> DfResult<ColumnarValue> {
     finish(k, build_output(k.ret, vals, nulls)?)
 }
 
+/// `age`: whole units elapsed from `a` to `b` (truncated toward zero).
+fn age_units(ta: &TimeIn, a: i64, tb: &TimeIn, b: i64, kind: IntervalKind) -> i64 {
+    use IntervalKind::*;
+    if let Some(unit) = unit_nanos(kind) {
+        let (s, per) = if unit >= 1_000_000_000 { (1, unit / 1_000_000_000) } else { (1_000_000_000 / unit, 1) };
+        return ticks(tb, b, s).saturating_sub(ticks(ta, a, s)) / per;
+    }
+    let (la, lb) = (ta.local_secs(a), tb.local_secs(b));
+    let (da, db) = (la.div_euclid(DAY), lb.div_euclid(DAY));
+    let (fa, fb) = ((ta.frac(a) as i128) << 20, (tb.frac(b) as i128) << 20);
+    let (toda, todb) = ((la.rem_euclid(DAY) as i128) << 40 | fa, (lb.rem_euclid(DAY) as i128) << 40 | fb);
+    let adjust = |n: i64, a_key: i128, b_key: i128| {
+        if n > 0 && b_key < a_key {
+            n - 1
+        } else if n < 0 && b_key > a_key {
+            n + 1
+        } else {
+            n
+        }
+    };
+    match kind {
+        Day | Week => {
+            let d = adjust(db - da, toda, todb);
+            if kind == Week {
+                d / 7
+            } else {
+                d
+            }
+        }
+        _ => {
+            let (ya, ma, dda) = civil_from_days(da);
+            let (yb, mb, ddb) = civil_from_days(db);
+            let months = (yb * 12 + mb as i64) - (ya * 12 + ma as i64);
+            let m = adjust(months, (dda as i128) << 80 | toda, (ddb as i128) << 80 | todb);
+            match kind {
+                Month => m,
+                Quarter => m / 3,
+                _ => m / 12,
+            }
+        }
+    }
+}
+
+fn k_age(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let kind = kind_of_code(scalar_int(k, 2)?)
+        .ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "bad interval kind").into_datafusion())?;
+    let ta = TimeIn::new(&k.arg_types[0], zone_arg(k, 3)?)?;
+    let tb = TimeIn::new(&k.arg_types[1], zone_arg(k, 4)?)?;
+    let a = arg_array(k, 0)?;
+    let b = arg_array(k, 1)?;
+    let av = map_i64(a.as_ref(), |v| v)?;
+    let mut idx = 0usize;
+    let vals = map_i64(b.as_ref(), |v| {
+        let x = age_units(&ta, av.get(idx).copied().unwrap_or(0), &tb, v, kind);
+        idx += 1;
+        x
+    })?;
+    let nulls = union_nulls(&[&a, &b]);
+    finish(k, build_output(k.ret, vals, nulls)?)
+}
+
+fn b_age(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_diff(ctx, args, k_age)
+}
+
 /// `dateDiff('unit', a, b[, tz])`: unit boundaries crossed from `a` to `b`.
 fn b_date_diff(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_diff(ctx, args, k_diff)
+}
+
+fn bind_diff(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: crate::functions::Kernel) -> Result<TypedExpr> {
     let name = ctx.name.clone();
     check_arg_count(&name, &args, 3, 4)?;
     let kind = unit_arg(&name, &args, 0)?;
@@ -339,7 +422,7 @@ fn b_date_diff(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     let (Some(a), Some(b)) = (it.next(), it.next()) else {
         return Err(Error::new(ErrorCode::LOGICAL_ERROR, "missing arguments"));
     };
-    super::super::udf::call(&name, k_diff, vec![a, b, lit_i64(kind as i64), lit_str(&za), lit_str(&zb)], ret)
+    super::super::udf::call(&name, kernel, vec![a, b, lit_i64(kind as i64), lit_str(&za), lit_str(&zb)], ret)
 }
 
 pub fn register(r: &mut FunctionRegistry) {
@@ -370,6 +453,7 @@ pub fn register(r: &mut FunctionRegistry) {
     for n in ["dateDiff", "date_diff", "DATE_DIFF", "timestampDiff", "timestamp_diff", "TIMESTAMP_DIFF"] {
         r.scalar(n, Case::Insensitive, b_date_diff);
     }
+    r.scalar("age", Case::Insensitive, b_age);
 }
 
 #[cfg(test)]
@@ -395,6 +479,17 @@ mod tests {
         );
         assert_eq!(num("addHours", add_h, vec![date32(0), i(1)]), (Some(3_600_000), "DateTime64(3)".into()));
         assert_eq!(num("addDays", add_d, vec![x(2000, 1, 1), null()]).0, None);
+        assert_eq!(run("addMilliseconds", add_ms, vec![x(2000, 1, 1), i(1)]).unwrap_err().code(), 43);
+        // addMonths(toDate('2149-05-31'), 1) wraps to 1970-01-24.
+        assert_eq!(num("addMonths", add_mo, vec![x(2149, 5, 31), i(1)]).0, Some(d(1970, 1, 24)));
+        let (v, t) = num("addMilliseconds", add_ms, vec![dt64(ts(2000, 1, 1, 0, 0, 0) * 1000, 1, None), i(1)]);
+        assert_eq!((v, t.as_str()), (Some(ts(2000, 1, 1, 0, 0, 0) * 1000 + 1), "DateTime64(3)"));
+        assert_eq!(num("addMilliseconds", add_ms, vec![dt64(0, 4, None), i(1)]), (Some(1000), "DateTime64(4)".into()));
+        // addYears(toDateTime('2100-01-01 00:00:00'), 10) wraps: 1973-11-24 17:31:44.
+        assert_eq!(
+            num("addYears", add_y, vec![dt(ts(2100, 1, 1, 0, 0, 0), None), i(10)]).0,
+            Some(ts(1973, 11, 24, 17, 31, 44))
+        );
     }
 
     #[test]
@@ -422,14 +517,30 @@ mod tests {
             num("addMonths", add_mo, vec![dt64(base, 3, None), i(1)]).0,
             Some(ts(2000, 2, 29, 0, 0, 0) * 1000 + 500)
         );
-        assert_eq!(
-            num("dateAdd", b_date_add, vec![s("month"), i(1), date(d(2000, 1, 31) as i32)]).0,
-            Some(d(2000, 2, 29))
-        );
-        assert_eq!(
-            num("dateSub", b_date_sub, vec![s("year"), i(1), date(d(2000, 2, 29) as i32)]).0,
-            Some(d(1999, 2, 28))
-        );
+        let e = run("dateAdd", b_date_add, vec![s("month"), i(1), date(d(2000, 1, 31) as i32)]).unwrap_err();
+        assert_eq!(e.code(), 42);
+        let iv = |n| lit(datafusion::scalar::ScalarValue::Int64(Some(n)), ChType::Interval(IntervalKind::Month));
+        assert_eq!(num("dateAdd", b_date_add, vec![date(d(2000, 1, 31) as i32), iv(1)]).0, Some(d(2000, 2, 29)));
+        assert_eq!(num("dateSub", b_date_sub, vec![date(d(2000, 3, 31) as i32), iv(1)]).0, Some(d(2000, 2, 29)));
+    }
+
+    #[test]
+    fn age_counts_whole_units() {
+        let x = |y, m, dd| date(d(y, m, dd) as i32);
+        let t = |y, m, dd, h, mi, sec| dt(ts(y, m, dd, h, mi, sec), None);
+        let f = |u: &str, a, b| num("age", b_age, vec![s(u), a, b]).0;
+        assert_eq!(f("month", x(2000, 1, 31), x(2000, 2, 29)), Some(0));
+        assert_eq!(f("month", x(2000, 1, 31), x(2000, 3, 1)), Some(1));
+        assert_eq!(f("month", x(2000, 3, 1), x(2000, 1, 31)), Some(-1));
+        assert_eq!(f("month", x(2000, 2, 29), x(2000, 1, 31)), Some(0));
+        assert_eq!(f("year", x(2000, 2, 29), x(2001, 2, 28)), Some(0));
+        assert_eq!(f("day", t(2000, 1, 1, 23, 59, 59), t(2000, 1, 2, 0, 0, 0)), Some(0));
+        assert_eq!(f("day", t(2000, 1, 2, 0, 0, 0), t(2000, 1, 1, 23, 59, 59)), Some(0));
+        assert_eq!(f("hour", t(2000, 1, 1, 1, 0, 0), t(2000, 1, 1, 0, 0, 1)), Some(0));
+        assert_eq!(f("week", x(2000, 1, 1), x(2000, 1, 14)), Some(1));
+        assert_eq!(f("quarter", x(2000, 1, 15), x(2000, 7, 14)), Some(1));
+        assert_eq!(f("ms", dt64(500, 3, None), dt64(1200, 3, None)), Some(700));
+        assert_eq!(f("month", t(2000, 1, 31, 10, 0, 0), t(2000, 2, 29, 11, 0, 0)), Some(0));
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn digits(b: &[u8], i: &mut usize, max: usize) -> Option<i64> {
 
 /// Days of a civil date; month 1..12 required, days past the month's end roll over.
 fn civil_days(y: i64, m: i64, d: i64) -> i64 {
-    if !(1..=12).contains(&m) {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return 0;
     }
     days_from_civil(y, m as u32, 1) + d - 1
@@ -62,6 +62,32 @@ fn date_prefix(b: &[u8]) -> Option<(i64, usize)> {
     i += 1;
     let d = digits(b, &mut i, 2)?;
     Some((civil_days(y, m, d), i))
+}
+
+/// [`date_prefix`] for date-times: the month must be 1..12 (0 reads as 1) and
+/// the day must exist in it (ClickHouse fails with 41 otherwise).
+fn strict_date_prefix(b: &[u8]) -> Option<(i64, usize)> {
+    let mut i = 0;
+    let y = digits(b, &mut i, 8)?;
+    let (y, m, d) = if i == 8 {
+        (y / 10_000, y / 100 % 100, y % 100)
+    } else {
+        if i != 4 || i >= b.len() || b[i].is_ascii_digit() {
+            return None;
+        }
+        i += 1;
+        let m = digits(b, &mut i, 2)?;
+        if i >= b.len() || b[i].is_ascii_digit() {
+            return None;
+        }
+        i += 1;
+        (y, m, digits(b, &mut i, 2)?)
+    };
+    let m = m.max(1);
+    if m > 12 || d < 1 || d > super::tz::days_in_month(y, m as u32) as i64 {
+        return None;
+    }
+    Some((days_from_civil(y, m as u32, d as u32), i))
 }
 
 /// Days since 1970-01-01 of a date text (`YYYY-MM-DD`, `YYYYMMDD`; a following
@@ -91,7 +117,7 @@ fn datetime_parts(b: &[u8]) -> Option<(i64, i64, u32, Option<i64>)> {
             return (i == b.len()).then_some((secs, frac, nd, Some(0)));
         }
     }
-    let (days, mut i) = date_prefix(b)?;
+    let (days, mut i) = strict_date_prefix(b)?;
     let mut secs = days * DAY;
     let (mut frac, mut nd) = (0, 0);
     if i < b.len() && (b[i] == b' ' || b[i] == b'T') && b.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
@@ -223,15 +249,23 @@ fn parse_one(b: &[u8], target: Target, zone: &Zone) -> Option<i64> {
 /// Converts a time value (raw `v` of `t`) to the target's storage unit.
 fn from_time(t: &TimeIn, v: i64, target: Target) -> i64 {
     match target {
+        // From DateTime the day saturates (1970-01-01); from Date32/DateTime64 it wraps.
+        Target::Date if t.kind == TKind::DateTime => t.local_days(v),
         Target::Date => t.local_days(v).rem_euclid(65_536),
         Target::Date32 => t.local_days(v),
         Target::DateTime => t.utc_secs(v).rem_euclid(1 << 32),
         Target::DateTime64(s, _) => {
             let frac = match t.kind {
-                TKind::DateTime64(si, _) => t.frac(v) * s / si,
+                TKind::DateTime64(si, _) => {
+                    if s >= si {
+                        t.frac(v) * (s / si)
+                    } else {
+                        t.frac(v) / (si / s)
+                    }
+                }
                 _ => 0,
             };
-            t.utc_secs(v) * s + frac
+            t.utc_secs(v).saturating_mul(s).saturating_add(frac)
         }
     }
 }
@@ -255,7 +289,7 @@ fn k_convert(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let in_ty = &k.arg_types[0];
     let mut nulls = arr.logical_nulls();
     let vals = if let Some(kind) = TKind::of(in_ty) {
-        let t = TimeIn { kind, zone: zone.clone() };
+        let t = TimeIn::of_kind(kind, zone.clone());
         map_i64(arr.as_ref(), |v| from_time(&t, v, target))?
     } else if in_ty.is_string_or_fixed() {
         let mut vals = Vec::with_capacity(arr.len());
@@ -334,7 +368,7 @@ fn bind_convert(ctx: &FunctionContext, mut args: Vec<TypedExpr>, target: ChType,
     check_arg_count(&name, &args, 1 + base, 2 + base)?;
     let mut target = target;
     if with_precision {
-        let p = args[1].literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+        let p = super::const_int(&args[1]).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
             Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal scale argument of function {name}"))
         })?;
         target = ChType::DateTime64(p as u8, None);
@@ -406,6 +440,11 @@ fn b_unix(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 /// `fromUnixTimestamp(x)` = `toDateTime(x)`; with a format it is `formatDateTime`.
 fn b_from_unix(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     if args.len() >= 2 {
+        // FROM_UNIXTIME(t, 'format'[, tz]): format the instant.
+        let mut args = args;
+        let t = args.remove(0);
+        let t = if TKind::of(&t.ty).is_some() { t } else { bind_convert(ctx, vec![t], ChType::DateTime(None), 0)? };
+        args.insert(0, t);
         return super::format::b_format(ctx, args);
     }
     check_arg_count(&ctx.name, &args, 1, 1)?;
@@ -432,6 +471,125 @@ fn b_to_time_zone(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedEx
         )),
     }
 }
+
+/// `timestamp(x)`: `toDateTime64(x, 6)`.
+fn b_timestamp(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    args.push(lit_i64(6));
+    bind_convert(ctx, args, ChType::DateTime64(6, None), 0)
+}
+
+fn k_utc_shift(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    // Arguments: t, to_utc (1) or from_utc (0), the value's zone, the other zone.
+    let to_utc = scalar_int(k, 1)? != 0;
+    let own = TimeIn::new(&k.arg_types[0], zone_arg(k, 2)?)?;
+    let other = TimeIn::of_kind(TKind::DateTime, zone_arg(k, 3)?);
+    let arr = arg_array(k, 0)?;
+    let vals = map_i64(arr.as_ref(), |v| {
+        let wall = own.local_secs(v);
+        let shifted = if to_utc { other.utc_of_local(wall) } else { other.to_local(wall) };
+        let secs = own.utc_of_local(shifted);
+        match own.kind {
+            TKind::DateTime64(s, _) => secs.saturating_mul(s).saturating_add(own.frac(v)),
+            _ => secs,
+        }
+    })?;
+    finish(k, build_output(k.ret, vals, arr.logical_nulls())?)
+}
+
+/// `toUTCTimestamp(t, tz)` / `fromUTCTimestamp(t, tz)`: reads `t`'s wall clock
+/// as a time in `tz` (resp. in UTC) and gives the wall clock in UTC (resp. `tz`).
+fn bind_utc_shift(ctx: &FunctionContext, args: Vec<TypedExpr>, to_utc: bool) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    let other = super::const_str_arg(&ctx.name, &args, 1)?;
+    super::tz::zone(&other)?;
+    let x = args.into_iter().next().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
+    if !matches!(x.ty.base(), ChType::DateTime(_) | ChType::DateTime64(..)) {
+        return Err(crate::functions::illegal_type(&ctx.name, 0, &x.ty));
+    }
+    let own = resolve_zone(ctx, &x.ty, None)?;
+    let ret = x.ty.clone();
+    super::super::udf::call(
+        &ctx.name,
+        k_utc_shift,
+        vec![x, lit_i64(to_utc as i64), lit_str(&own), lit_str(&other)],
+        ret,
+    )
+}
+
+fn b_to_utc(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_utc_shift(ctx, args, true)
+}
+
+fn b_from_utc(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_utc_shift(ctx, args, false)
+}
+
+fn k_unix64(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    // Arguments: t, target ticks per second.
+    let target = scalar_int(k, 1)?;
+    let kind = TKind::of(&k.arg_types[0]).unwrap_or(TKind::DateTime);
+    let s = match kind {
+        TKind::DateTime64(s, _) => s,
+        _ => 1,
+    };
+    let arr = arg_array(k, 0)?;
+    let vals = map_i64(arr.as_ref(), |v| if target >= s { v.saturating_mul(target / s) } else { v / (s / target) })?;
+    finish(k, build_output(k.ret, vals, arr.logical_nulls())?)
+}
+
+/// `toUnixTimestamp64Milli(t)` etc.: Int64 ticks (truncated toward zero).
+fn bind_to_unix64(ctx: &FunctionContext, args: Vec<TypedExpr>, digits: u32) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    let x = args.into_iter().next().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
+    if x.ty.is_nothing() {
+        return null_of(ChType::Int64);
+    }
+    if !matches!(x.ty.base(), ChType::DateTime64(..) | ChType::DateTime(_)) {
+        return Err(crate::functions::illegal_type(&ctx.name, 0, &x.ty));
+    }
+    let ret = if x.ty.is_nullable() { ChType::Int64.nullable() } else { ChType::Int64 };
+    super::super::udf::call(&ctx.name, k_unix64, vec![x, lit_i64(10i64.pow(digits))], ret)
+}
+
+/// `fromUnixTimestamp64Milli(n[, tz])` etc.: DateTime64(3/6/9/0) from Int64 ticks.
+fn bind_from_unix64(ctx: &FunctionContext, args: Vec<TypedExpr>, p: u8) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 2)?;
+    let zone = if args.len() == 2 { Some(super::const_str_arg(&ctx.name, &args, 1)?) } else { None };
+    if let Some(z) = &zone {
+        super::tz::zone(z)?;
+    }
+    let x = args.into_iter().next().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
+    let ret = ChType::DateTime64(p, zone);
+    if x.ty.is_nothing() {
+        return null_of(ret);
+    }
+    if !x.ty.is_integer() {
+        return Err(crate::functions::illegal_type(&ctx.name, 0, &x.ty));
+    }
+    let ret = if x.ty.is_nullable() { ret.nullable() } else { ret };
+    // The ticks are already in the Arrow unit of DateTime64(p) for p = 0, 3, 6, 9.
+    let e =
+        datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(Box::new(x.expr), DataType::Int64));
+    let e = datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(Box::new(e), ret.to_arrow()));
+    Ok(TypedExpr::new(e, ret))
+}
+
+macro_rules! unix64 {
+    ($to:ident, $from:ident, $digits:expr) => {
+        fn $to(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+            bind_to_unix64(ctx, args, $digits)
+        }
+        fn $from(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+            bind_from_unix64(ctx, args, $digits as u8)
+        }
+    };
+}
+
+unix64!(b_to_unix64_second, b_from_unix64_second, 0);
+unix64!(b_to_unix64_milli, b_from_unix64_milli, 3);
+unix64!(b_to_unix64_micro, b_from_unix64_micro, 6);
+unix64!(b_to_unix64_nano, b_from_unix64_nano, 9);
 
 /// `timezone()`: the session zone.
 fn b_timezone(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -461,6 +619,19 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toTimeZone", s, b_to_time_zone);
     r.scalar("toTimezone", s, b_to_time_zone);
     r.scalar("timezone", s, b_timezone);
+    r.scalar("toUnixTimestamp64Second", s, b_to_unix64_second);
+    r.scalar("toUnixTimestamp64Milli", s, b_to_unix64_milli);
+    r.scalar("toUnixTimestamp64Micro", s, b_to_unix64_micro);
+    r.scalar("toUnixTimestamp64Nano", s, b_to_unix64_nano);
+    r.scalar("fromUnixTimestamp64Second", s, b_from_unix64_second);
+    r.scalar("fromUnixTimestamp64Milli", s, b_from_unix64_milli);
+    r.scalar("fromUnixTimestamp64Micro", s, b_from_unix64_micro);
+    r.scalar("fromUnixTimestamp64Nano", s, b_from_unix64_nano);
+    r.scalar("timestamp", Case::Insensitive, b_timestamp);
+    r.scalar("toUTCTimestamp", s, b_to_utc);
+    r.scalar("to_utc_timestamp", Case::Insensitive, b_to_utc);
+    r.scalar("fromUTCTimestamp", s, b_from_utc);
+    r.scalar("from_utc_timestamp", Case::Insensitive, b_from_utc);
     r.scalar("timeZone", s, b_timezone);
 }
 
@@ -493,7 +664,18 @@ mod tests {
         assert_eq!(t("2000-01-01 01:02:03 "), Some(ts(2000, 1, 1, 1, 2, 3)));
         assert_eq!(t("2000-01-01 25:02:03"), Some(ts(2000, 1, 2, 1, 2, 3)));
         assert_eq!(t("2000-01-01 01:02:03+03:00"), Some(ts(1999, 12, 31, 22, 2, 3)));
-        for bad in ["abc", "", "99999", "2000-01-01 01:02:03.5x", "2000-01-01 00:00:00x"] {
+        assert_eq!(t("2024-00-10 00:00:00"), Some(ts(2024, 1, 10, 0, 0, 0)));
+        assert_eq!(p("2024-01-32"), Some(0));
+        for bad in [
+            "abc",
+            "",
+            "99999",
+            "2000-01-01 01:02:03.5x",
+            "2000-01-01 00:00:00x",
+            "2024-13-01 00:00:00",
+            "2024-02-30 00:00:00",
+            "2024-01-32",
+        ] {
             assert_eq!(t(bad), None, "{bad}");
         }
         let t64 = |s: &str, p: u8| parse_datetime64(s.as_bytes(), p, &utc);
@@ -555,5 +737,25 @@ mod tests {
         let (_, t) = run("toTimeZone", b_to_time_zone, vec![dt(0, None), s("Asia/Tokyo")]).unwrap();
         assert_eq!(t.to_string(), "DateTime('Asia/Tokyo')");
         assert_eq!(text("timezone", b_timezone, vec![]), Some("UTC".into()));
+        let m = dt64(1_704_067_200_123, 3, None);
+        assert_eq!(
+            num("toUnixTimestamp64Milli", b_to_unix64_milli, vec![m.clone()]),
+            (Some(1_704_067_200_123), "Int64".into())
+        );
+        assert_eq!(num("toUnixTimestamp64Micro", b_to_unix64_micro, vec![m]).0, Some(1_704_067_200_123_000));
+        assert_eq!(num("toUnixTimestamp64Nano", b_to_unix64_nano, vec![dt64(-500, 1, None)]).0, Some(-500_000_000));
+        assert_eq!(num("toUnixTimestamp64Second", b_to_unix64_second, vec![dt64(-500, 1, None)]).0, Some(0));
+        let (v, t) = num("fromUnixTimestamp64Milli", b_from_unix64_milli, vec![i(1_704_067_200_123)]);
+        assert_eq!((v, t.as_str()), (Some(1_704_067_200_123), "DateTime64(3)"));
+        let t = num("fromUnixTimestamp64Micro", b_from_unix64_micro, vec![i(1), s("Asia/Tokyo")]).1;
+        assert_eq!(t, "DateTime64(6, 'Asia/Tokyo')");
+        assert_eq!(run("toDateTime", b_datetime, vec![s("2024-13-01 00:00:00")]).unwrap_err().code(), 41);
+        let x = || dt(ts(2023, 1, 1, 0, 0, 0), None);
+        assert_eq!(num("toUTCTimestamp", b_to_utc, vec![x(), s("Asia/Tokyo")]).0, Some(ts(2022, 12, 31, 15, 0, 0)));
+        assert_eq!(num("fromUTCTimestamp", b_from_utc, vec![x(), s("Asia/Tokyo")]).0, Some(ts(2023, 1, 1, 9, 0, 0)));
+        let t = num("timestamp", b_timestamp, vec![s("2023-01-01 10:47:00")]);
+        assert_eq!((t.0, t.1.as_str()), (Some(ts(2023, 1, 1, 10, 47, 0) * 1_000_000), "DateTime64(6)"));
+        let f = run("fromUnixTimestamp", b_from_unix, vec![i(946_684_800), s("%F %T"), s("Asia/Tokyo")]).unwrap();
+        assert_eq!(f.0, datafusion::scalar::ScalarValue::BinaryView(Some(b"2000-01-01 09:00:00".to_vec())));
     }
 }

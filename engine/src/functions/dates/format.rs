@@ -201,25 +201,9 @@ fn write_one(out: &mut Vec<u8>, items: &[Item], t: &TimeIn, v: i64) {
 
 fn k_format(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let fmt = scalar_str(k, 1)?;
-    let t = TimeIn::new(&k.arg_types[0], zone_arg(k, 2)?)?;
-    let items = compile(fmt.as_bytes(), t.kind.is_date()).map_err(Error::into_datafusion)?;
-    let arr = arg_array(k, 0)?;
-    let nulls = arr.logical_nulls();
-    let mut b = BinaryViewBuilder::with_capacity(arr.len());
-    let mut buf = Vec::with_capacity(32);
-    let mut row = 0usize;
-    map_i64(arr.as_ref(), |v| {
-        if nulls.as_ref().is_some_and(|n| n.is_null(row)) {
-            b.append_null();
-        } else {
-            buf.clear();
-            write_one(&mut buf, &items, &t, v);
-            b.append_value(&buf);
-        }
-        row += 1;
-        0
-    })?;
-    finish(k, std::sync::Arc::new(b.finish()))
+    let is_date = TKind::of(&k.arg_types[0]).is_some_and(|t| t.is_date());
+    let items = compile(fmt.as_bytes(), is_date).map_err(Error::into_datafusion)?;
+    text_kernel(k, |out, t, v| write_one(out, &items, t, v))
 }
 
 /// `formatDateTime(t, 'format'[, tz])`.
@@ -240,7 +224,219 @@ pub(crate) fn b_format(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<Ty
     bind_time_fn(ctx, args, 1, k_format, |_, _| Ok(ChType::String))
 }
 
+const DATE_PARTS: [&str; 10] =
+    ["year", "quarter", "month", "week", "dayofyear", "day", "weekday", "hour", "minute", "second"];
+
+/// The text of one date part (`dateName`), unpadded.
+fn date_part(out: &mut Vec<u8>, part: i64, t: &TimeIn, v: i64) {
+    let local = t.local_secs(v);
+    let days = local.div_euclid(DAY);
+    let tod = local.rem_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    let text = match part {
+        0 => y.to_string(),
+        1 => ((m - 1) / 3 + 1).to_string(),
+        2 => MONTHS[(m - 1) as usize].to_string(),
+        3 => week_of(days, 3).1.to_string(),
+        4 => (days - days_from_civil(y, 1, 1) + 1).to_string(),
+        5 => d.to_string(),
+        6 => DAYS[(day_of_week(days, 0) - 1) as usize].to_string(),
+        7 => (tod / 3600).to_string(),
+        8 => (tod % 3600 / 60).to_string(),
+        _ => (tod % 60).to_string(),
+    };
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn text_kernel(k: &KernelArgs, f: impl Fn(&mut Vec<u8>, &TimeIn, i64)) -> DfResult<ColumnarValue> {
+    let t = TimeIn::new(&k.arg_types[0], zone_arg(k, k.args.len() - 1)?)?;
+    let arr = arg_array(k, 0)?;
+    let nulls = arr.logical_nulls();
+    let mut b = BinaryViewBuilder::with_capacity(arr.len());
+    let mut buf = Vec::with_capacity(16);
+    let mut row = 0usize;
+    map_i64(arr.as_ref(), |v| {
+        if nulls.as_ref().is_some_and(|n| n.is_null(row)) {
+            b.append_null();
+        } else {
+            buf.clear();
+            f(&mut buf, &t, v);
+            b.append_value(&buf);
+        }
+        row += 1;
+        0
+    })?;
+    finish(k, std::sync::Arc::new(b.finish()))
+}
+
+fn k_date_name(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let part = super::scalar_int(k, 1)?;
+    text_kernel(k, |out, t, v| date_part(out, part, t, v))
+}
+
+/// `dateName('part', t[, tz])`.
+fn b_date_name(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    crate::functions::check_arg_count(&name, &args, 2, 3)?;
+    let part = super::const_str_arg(&name, &args, 0)?;
+    let idx = DATE_PARTS
+        .iter()
+        .position(|p| *p == part)
+        .ok_or_else(|| Error::new(ErrorCode::BAD_ARGUMENTS, format!("Invalid date part {part} for function {name}")))?;
+    if idx >= 7 && TKind::of(&args[1].ty).is_some_and(|k| k.is_date()) {
+        return Err(Error::new(
+            ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+            format!("Illegal argument of type {} for function {name}", args[1].ty),
+        ));
+    }
+    args.remove(0);
+    args.insert(1, super::lit_i64(idx as i64));
+    bind_time_fn(ctx, args, 1, k_date_name, |_, _| Ok(ChType::String))
+}
+
+fn k_month_name(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    text_kernel(k, |out, t, v| date_part(out, 2, t, v))
+}
+
+/// `monthName(t)`.
+fn b_month_name(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    bind_time_fn(ctx, args, 0, k_month_name, |_, _| Ok(ChType::String))
+}
+
+/// One piece of a Joda pattern: literal bytes or a field letter repeated `n` times.
+enum Joda {
+    Lit(Vec<u8>),
+    Field(u8, usize),
+}
+
+fn compile_joda(fmt: &[u8]) -> Result<Vec<Joda>> {
+    let mut items = Vec::new();
+    let mut lit = Vec::new();
+    let mut i = 0;
+    while i < fmt.len() {
+        let c = fmt[i];
+        if c == b'\'' {
+            if fmt.get(i + 1) == Some(&b'\'') {
+                lit.push(b'\'');
+                i += 2;
+                continue;
+            }
+            let Some(end) = fmt[i + 1..].iter().position(|&x| x == b'\'') else {
+                return Err(Error::new(ErrorCode::BAD_ARGUMENTS, "No closing single quote for literal"));
+            };
+            lit.extend_from_slice(&fmt[i + 1..i + 1 + end]);
+            i += end + 2;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            lit.push(c);
+            i += 1;
+            continue;
+        }
+        let n = fmt[i..].iter().take_while(|&&x| x == c).count();
+        i += n;
+        if !b"GCYxwyDMdeEaKhHkmsS".contains(&c) {
+            let what = match c {
+                b'z' => "Short name time zone is not yet supported".to_string(),
+                b'Z' => "format is not supported for TIMEZONE_OFFSET_ID".to_string(),
+                other => format!("format is not supported for {}", other as char),
+            };
+            return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, what));
+        }
+        if !lit.is_empty() {
+            items.push(Joda::Lit(std::mem::take(&mut lit)));
+        }
+        items.push(Joda::Field(c, n));
+    }
+    if !lit.is_empty() {
+        items.push(Joda::Lit(lit));
+    }
+    Ok(items)
+}
+
+fn write_joda(out: &mut Vec<u8>, items: &[Joda], t: &TimeIn, v: i64) {
+    let local = t.local_secs(v);
+    let days = local.div_euclid(DAY);
+    let tod = local.rem_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    let h = tod / 3600;
+    let iso = day_of_week(days, 0);
+    for it in items {
+        match it {
+            Joda::Lit(b) => out.extend_from_slice(b),
+            Joda::Field(c, n) => {
+                let n = *n;
+                match c {
+                    b'G' => out.extend_from_slice(if y > 0 { b"AD" } else { b"BC" }),
+                    b'C' => num(out, y.div_euclid(100), n),
+                    b'Y' | b'y' | b'x' => {
+                        let yy = if *c == b'x' { week_of(days, 3).0 } else { y };
+                        if n == 2 {
+                            two(out, yy.rem_euclid(100));
+                        } else {
+                            num(out, yy, n);
+                        }
+                    }
+                    b'w' => num(out, week_of(days, 3).1, n),
+                    b'D' => num(out, days - days_from_civil(y, 1, 1) + 1, n),
+                    b'M' if n >= 4 => out.extend_from_slice(MONTHS[(m - 1) as usize].as_bytes()),
+                    b'M' if n == 3 => out.extend_from_slice(&MONTHS[(m - 1) as usize].as_bytes()[..3]),
+                    b'M' => num(out, m as i64, n),
+                    b'd' => num(out, d as i64, n),
+                    b'e' => num(out, iso, n),
+                    b'E' if n >= 4 => out.extend_from_slice(DAYS[(iso - 1) as usize].as_bytes()),
+                    b'E' => out.extend_from_slice(&DAYS[(iso - 1) as usize].as_bytes()[..3]),
+                    b'a' => out.extend_from_slice(if h < 12 { b"AM" } else { b"PM" }),
+                    b'K' => num(out, h % 12, n),
+                    b'h' => num(out, if h % 12 == 0 { 12 } else { h % 12 }, n),
+                    b'H' => num(out, h, n),
+                    b'k' => num(out, if h == 0 { 24 } else { h }, n),
+                    b'm' => num(out, tod % 3600 / 60, n),
+                    b's' => num(out, tod % 60, n),
+                    b'S' => {
+                        // The first `n` digits of the fraction (zeros past the stored precision).
+                        let (frac, digits) = match t.kind {
+                            TKind::DateTime64(sc, p) => (t.frac(v) / (sc / 10i64.pow(p as u32)).max(1), p as usize),
+                            _ => (0, 0),
+                        };
+                        let mut text = format!("{frac:0digits$}");
+                        text.truncate(n);
+                        while text.len() < n {
+                            text.push('0');
+                        }
+                        out.extend_from_slice(text.as_bytes());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn k_joda(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let fmt = scalar_str(k, 1)?;
+    let items = compile_joda(fmt.as_bytes()).map_err(Error::into_datafusion)?;
+    text_kernel(k, |out, t, v| write_joda(out, &items, t, v))
+}
+
+/// `formatDateTimeInJodaSyntax(t, 'pattern'[, tz])`.
+fn b_joda(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    crate::functions::check_arg_count(&name, &args, 2, 3)?;
+    let Some(fmt) = args[1].literal_str() else {
+        return Err(Error::new(
+            ErrorCode::ILLEGAL_COLUMN,
+            format!("Argument at index 1 for function {name} must be constant"),
+        ));
+    };
+    compile_joda(fmt.as_bytes())?;
+    bind_time_fn(ctx, args, 1, k_joda, |_, _| Ok(ChType::String))
+}
+
 pub fn register(r: &mut FunctionRegistry) {
+    r.scalar("formatDateTimeInJodaSyntax", Case::Sensitive, b_joda);
+    r.scalar("dateName", Case::Sensitive, b_date_name);
+    r.scalar("monthName", Case::Insensitive, b_month_name);
     r.scalar("formatDateTime", Case::Sensitive, b_format);
     r.scalar("DATE_FORMAT", Case::Insensitive, b_format);
 }
@@ -311,5 +507,74 @@ mod tests {
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("%A")]).unwrap_err().code(), 36);
         assert_eq!(run("formatDateTime", b_format, vec![dt(0, None), s("%U")]).unwrap_err().code(), 48);
         assert_eq!(run("formatDateTime", b_format, vec![date(0), s("%z")]).unwrap_err().code(), 43);
+    }
+
+    #[test]
+    fn joda_matches_clickhouse() {
+        let k = || dt64((ts(2023, 1, 2, 15, 4, 5) - 19_800) * 1_000_000 + 123_456, 6, Some("Asia/Kolkata"));
+        let dd = || date(d(2023, 1, 8) as i32);
+        let j = |x, p: &str| text("formatDateTimeInJodaSyntax", b_joda, vec![x, s(p)]).unwrap_or_default();
+        let cases: [(&str, &str, &str); 33] = [
+            ("yyyy-MM-dd HH:mm:ss", "2023-01-02 15:04:05", "2023-01-08 00:00:00"),
+            ("yy", "23", "23"),
+            ("y", "2023", "2023"),
+            ("yyy", "2023", "2023"),
+            ("YYYY", "2023", "2023"),
+            ("MMM", "Jan", "Jan"),
+            ("MMMM", "January", "January"),
+            ("M", "1", "1"),
+            ("MM", "01", "01"),
+            ("d", "2", "8"),
+            ("dd", "02", "08"),
+            ("D", "2", "8"),
+            ("DDD", "002", "008"),
+            ("E", "Mon", "Sun"),
+            ("EEEE", "Monday", "Sunday"),
+            ("e", "1", "7"),
+            ("a", "PM", "AM"),
+            ("h", "3", "12"),
+            ("hh", "03", "12"),
+            ("K", "3", "0"),
+            ("k", "15", "24"),
+            ("H", "15", "0"),
+            ("m", "4", "0"),
+            ("s", "5", "0"),
+            ("S", "1", "0"),
+            ("SSS", "123", "000"),
+            ("SSSSSS", "123456", "000000"),
+            ("G", "AD", "AD"),
+            ("C", "20", "20"),
+            ("x", "2023", "2023"),
+            ("w", "1", "1"),
+            ("ww", "01", "01"),
+            ("EE", "Mon", "Sun"),
+        ];
+        for (p, a, b) in cases {
+            assert_eq!((j(k(), p), j(dd(), p)), (a.to_string(), b.to_string()), "{p}");
+        }
+        assert_eq!(j(dd(), "'at' d ''x''"), "at 8 '2023'");
+        assert_eq!(run("formatDateTimeInJodaSyntax", b_joda, vec![dd(), s("Z")]).unwrap_err().code(), 48);
+        assert_eq!(run("formatDateTimeInJodaSyntax", b_joda, vec![dd(), s("'abc")]).unwrap_err().code(), 36);
+    }
+
+    #[test]
+    fn date_names() {
+        let t = || dt(ts(2023, 1, 1, 3, 4, 5), None);
+        let n = |part: &str, x| text("dateName", b_date_name, vec![s(part), x]).unwrap_or_default();
+        assert_eq!(n("week", t()), "52");
+        assert_eq!(n("day", t()), "1");
+        assert_eq!(n("hour", t()), "3");
+        assert_eq!(n("minute", t()), "4");
+        assert_eq!(n("second", t()), "5");
+        assert_eq!(n("week", date(d(2023, 1, 8) as i32)), "1");
+        let d5 = || date(d(2023, 5, 1) as i32);
+        assert_eq!(n("weekday", d5()), "Monday");
+        assert_eq!(n("month", d5()), "May");
+        assert_eq!(n("year", d5()), "2023");
+        assert_eq!(n("quarter", d5()), "2");
+        assert_eq!(n("dayofyear", d5()), "121");
+        assert_eq!(text("monthName", b_month_name, vec![d5()]).unwrap(), "May");
+        assert_eq!(run("dateName", b_date_name, vec![s("xx"), d5()]).unwrap_err().code(), 36);
+        assert_eq!(run("dateName", b_date_name, vec![s("hour"), d5()]).unwrap_err().code(), 43);
     }
 }

@@ -13,6 +13,7 @@
 pub mod arith;
 pub mod convert;
 pub mod format;
+pub mod make;
 pub mod now;
 pub mod parse_best_effort;
 pub mod parts;
@@ -47,6 +48,7 @@ pub fn register(r: &mut FunctionRegistry) {
     now::register(r);
     format::register(r);
     parse_best_effort::register(r);
+    make::register(r);
 }
 
 /// Which time type a value is.
@@ -89,23 +91,68 @@ pub(crate) fn ticks_per_second(p: u8) -> i64 {
 pub(crate) struct TimeIn {
     pub kind: TKind,
     pub zone: Arc<Zone>,
+    /// The last offset span used: consecutive rows usually share it, which
+    /// saves the binary search over the zone's transitions.
+    span: std::cell::Cell<(i64, i64, i32)>,
 }
 
 impl TimeIn {
     pub(crate) fn new(ty: &ChType, zone: Arc<Zone>) -> DfResult<TimeIn> {
         match TKind::of(ty) {
-            Some(kind) => Ok(TimeIn { kind, zone }),
+            Some(kind) => Ok(TimeIn::of_kind(kind, zone)),
             None => {
                 Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal type {ty}")).into_datafusion())
             }
         }
     }
 
+    pub(crate) fn of_kind(kind: TKind, zone: Arc<Zone>) -> TimeIn {
+        TimeIn { kind, zone, span: std::cell::Cell::new((0, 0, 0)) }
+    }
+
+    /// Local seconds of UTC seconds `t`, through the span cache.
+    #[inline]
+    pub(crate) fn to_local(&self, t: i64) -> i64 {
+        let (from, until, off) = self.span.get();
+        if t >= from && t < until {
+            return t.saturating_add(off as i64);
+        }
+        let span = self.zone.span_at(t);
+        self.span.set(span);
+        t.saturating_add(span.2 as i64)
+    }
+
+    /// UTC instant of local seconds `l` (as [`Zone::from_local`]), through the span
+    /// cache when `l` lies well inside the cached span.
+    #[inline]
+    pub(crate) fn utc_of_local(&self, l: i64) -> i64 {
+        let (from, until, off) = self.span.get();
+        let u = l.saturating_sub(off as i64);
+        if u > from.saturating_add(DAY) && u < until.saturating_sub(DAY) {
+            return u;
+        }
+        let u = self.zone.from_local(l);
+        self.span.set(self.zone.span_at(u));
+        u
+    }
+
+    /// UTC instant at which local day `days` starts: its midnight, or when
+    /// midnight falls in a DST gap, the change itself (ClickHouse's day starts).
+    #[inline]
+    pub(crate) fn day_start(&self, days: i64) -> i64 {
+        let l = days.saturating_mul(DAY);
+        let u = self.utc_of_local(l);
+        if self.zone.is_fixed() || self.to_local(u) == l {
+            return u;
+        }
+        self.zone.span_at(u).1
+    }
+
     /// UTC epoch seconds (a Date is its local midnight).
     #[inline]
     pub(crate) fn utc_secs(&self, raw: i64) -> i64 {
         match self.kind {
-            TKind::Date | TKind::Date32 => self.zone.from_local(raw * DAY),
+            TKind::Date | TKind::Date32 => self.day_start(raw),
             TKind::DateTime => raw,
             TKind::DateTime64(s, _) => raw.div_euclid(s),
         }
@@ -115,9 +162,9 @@ impl TimeIn {
     #[inline]
     pub(crate) fn local_secs(&self, raw: i64) -> i64 {
         match self.kind {
-            TKind::Date | TKind::Date32 => raw * DAY,
-            TKind::DateTime => self.zone.to_local(raw),
-            TKind::DateTime64(s, _) => self.zone.to_local(raw.div_euclid(s)),
+            TKind::Date | TKind::Date32 => raw.saturating_mul(DAY),
+            TKind::DateTime => self.to_local(raw),
+            TKind::DateTime64(s, _) => self.to_local(raw.div_euclid(s)),
         }
     }
 
@@ -260,6 +307,22 @@ pub(crate) fn scalar_int(k: &KernelArgs, i: usize) -> DfResult<i64> {
 pub(crate) fn zone_arg(k: &KernelArgs, i: usize) -> DfResult<Arc<Zone>> {
     let name = scalar_str(k, i)?;
     tz::zone(&name).map_err(Error::into_datafusion)
+}
+
+/// The integer value of a constant argument: a literal, possibly under casts
+/// or an alias (`INTERVAL 20 MINUTE` binds as `CAST(20 AS Int64)`).
+pub(crate) fn const_int(e: &TypedExpr) -> Option<i128> {
+    fn go(e: &DfExpr) -> Option<i128> {
+        match e {
+            DfExpr::Literal(v, _) => TypedExpr::new(DfExpr::Literal(v.clone(), None), ChType::Int64).literal_int(),
+            DfExpr::Cast(c) => go(&c.expr),
+            DfExpr::TryCast(c) => go(&c.expr),
+            DfExpr::Alias(a) => go(&a.expr),
+            DfExpr::Negative(inner) => go(inner).map(|v| -v),
+            _ => None,
+        }
+    }
+    go(&e.expr)
 }
 
 /// A String literal expression.
@@ -445,6 +508,29 @@ pub(crate) mod testing {
         ScalarValue::try_from_array(&arr, 0).map_err(Error::from)
     }
 
+    /// Evaluates `e` over a batch with column `x` = `col`; returns the result column.
+    pub fn eval_col(e: &TypedExpr, col: ArrayRef) -> Result<ArrayRef> {
+        let schema = Arc::new(Schema::new(vec![arrow::datatypes::Field::new("x", col.data_type().clone(), true)]));
+        let df_schema = DFSchema::try_from(schema.as_ref().clone()).map_err(Error::from)?;
+        let phys = create_physical_expr(
+            &e.expr,
+            &df_schema,
+            &ExecutionProps::new(),
+            &datafusion::logical_expr::physical_planning_context::PhysicalPlanningContext::default(),
+        )
+        .map_err(Error::from)?;
+        let n = col.len();
+        let batch =
+            RecordBatch::try_new(schema, vec![col]).map_err(|e| Error::new(ErrorCode::LOGICAL_ERROR, e.to_string()))?;
+        let v = phys.evaluate(&batch).map_err(Error::from_datafusion)?;
+        v.into_array(n).map_err(Error::from)
+    }
+
+    /// The column reference `x` of type `ty`.
+    pub fn x(ty: ChType) -> TypedExpr {
+        TypedExpr::new(datafusion::logical_expr::col("x"), ty)
+    }
+
     /// Binds `name(args)` with `builder` and evaluates it.
     pub fn run(name: &str, b: crate::functions::ScalarBuilder, args: Vec<TypedExpr>) -> Result<(ScalarValue, ChType)> {
         let e = b(&ctx(name), args)?;
@@ -501,3 +587,6 @@ pub(crate) mod testing {
         d(y, m, dd) * DAY + h * 3600 + mi * 60 + sec
     }
 }
+
+#[cfg(test)]
+mod tests;

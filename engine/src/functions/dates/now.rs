@@ -21,10 +21,16 @@ fn b_now(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     Ok(TypedExpr::new(DfExpr::Literal(ScalarValue::TimestampSecond(Some(secs), None), None), ChType::DateTime(zone)))
 }
 
+/// `UTCTimestamp()`: now, shown in UTC.
+fn b_utc_timestamp(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 0, 0)?;
+    b_now(ctx, vec![super::lit_str("UTC")])
+}
+
 fn b_now64(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 0, 2)?;
     let p = match args.first() {
-        Some(a) => a.literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+        Some(a) => super::const_int(a).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
             Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal scale argument of function {}", ctx.name))
         })? as u8,
         None => 3,
@@ -72,6 +78,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("curdate", Case::Insensitive, b_today);
     r.scalar("current_date", Case::Insensitive, b_today);
     r.scalar("yesterday", Case::Insensitive, b_yesterday);
+    r.scalar("UTCTimestamp", Case::Insensitive, b_utc_timestamp);
+    r.scalar("UTC_timestamp", Case::Insensitive, b_utc_timestamp);
 }
 
 #[cfg(test)]
@@ -90,5 +98,6 @@ mod tests {
         assert_eq!(num("today", b_today, vec![]), (Some(d(2023, 11, 14)), "Date".into()));
         assert_eq!(num("yesterday", b_yesterday, vec![]).0, Some(d(2023, 11, 13)));
         assert_eq!(run("now", b_now, vec![s("Bad/Zone")]).unwrap_err().code(), 36);
+        assert_eq!(num("UTCTimestamp", b_utc_timestamp, vec![]), (Some(1_700_000_000), "DateTime('UTC')".into()));
     }
 }

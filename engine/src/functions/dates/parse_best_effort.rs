@@ -112,7 +112,7 @@ fn read_offset(b: &[u8], i: &mut usize) -> Option<i64> {
     Some(if neg { -o } else { o })
 }
 
-fn parse_parts(b: &[u8]) -> Option<Parts> {
+fn parse_parts(b: &[u8], us: bool) -> Option<Parts> {
     let mut p = Parts::default();
     let trimmed: &[u8] = {
         let s = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
@@ -189,6 +189,10 @@ fn parse_parts(b: &[u8]) -> Option<Parts> {
                     return None;
                 }
                 p.month = Some(val(&b[i..i + ml]));
+                if us && p.day.is_some_and(|d| d <= 12) {
+                    // Month first (US), unless the first number cannot be a month.
+                    std::mem::swap(&mut p.day, &mut p.month);
+                }
                 i += ml + 1;
                 let yl = run_digits(b, i);
                 p.year = Some(match yl {
@@ -237,8 +241,8 @@ fn parse_parts(b: &[u8]) -> Option<Parts> {
 }
 
 /// UTC seconds and sub-second (value, digits) of a best-effort text.
-fn best_effort(b: &[u8], zone: &Zone, current_year: i64) -> Option<(i64, (i64, u32))> {
-    let p = parse_parts(b)?;
+fn best_effort(b: &[u8], zone: &Zone, current_year: i64, us: bool) -> Option<(i64, (i64, u32))> {
+    let p = parse_parts(b, us)?;
     if let Some((s, ms)) = p.unix {
         return Some((s, (ms, 3)));
     }
@@ -276,12 +280,13 @@ fn k_best_effort(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let zone = zone_arg(k, 2)?;
     let precision = scalar_int(k, 3)?;
     let year = scalar_int(k, 4)?;
+    let us = scalar_int(k, 5)? != 0;
     let arr = arg_array(k, 0)?;
     let mut nulls = arr.logical_nulls();
     let mut failed: Option<Vec<bool>> = None;
     let mut vals = Vec::with_capacity(arr.len());
     let mut one = |i: usize, b: Option<&[u8]>| -> DfResult<()> {
-        let v = match b.map(|b| (b, best_effort(b, &zone, year))) {
+        let v = match b.map(|b| (b, best_effort(b, &zone, year, us))) {
             None => 0,
             Some((_, Some((secs, (frac, nd))))) => {
                 if precision < 0 {
@@ -337,14 +342,14 @@ fn k_best_effort(k: &KernelArgs) -> DfResult<ColumnarValue> {
     finish(k, build_output(k.ret, vals, nulls)?)
 }
 
-fn bind(ctx: &FunctionContext, mut args: Vec<TypedExpr>, dt64: bool, mode: i64) -> Result<TypedExpr> {
+fn bind(ctx: &FunctionContext, mut args: Vec<TypedExpr>, dt64: bool, mode: i64, us: bool) -> Result<TypedExpr> {
     let name = ctx.name.clone();
     check_arg_count(&name, &args, 1, if dt64 { 3 } else { 2 })?;
     let mut precision = -1i64;
     if dt64 {
         precision = 3;
         if args.len() >= 2 {
-            precision = args[1].literal_int().filter(|p| (0..=9).contains(p)).ok_or_else(|| {
+            precision = super::const_int(&args[1]).filter(|p| (0..=9).contains(p)).ok_or_else(|| {
                 Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal scale argument of function {name}"))
             })? as i64;
             args.remove(1);
@@ -367,24 +372,30 @@ fn bind(ctx: &FunctionContext, mut args: Vec<TypedExpr>, dt64: bool, mode: i64) 
     let ret = if mode == 1 || x.ty.is_nullable() { base.nullable() } else { base };
     let year = super::tz::zone(&zone)
         .map(|z| super::tz::civil_from_days(z.to_local(ctx.now_micros.div_euclid(1_000_000)).div_euclid(DAY)).0)?;
-    let args = vec![x, lit_i64(mode), lit_str(&zone), lit_i64(precision), lit_i64(year)];
+    let args = vec![x, lit_i64(mode), lit_str(&zone), lit_i64(precision), lit_i64(year), lit_i64(us as i64)];
     super::super::udf::call(&name, k_best_effort, args, ret)
 }
 
 macro_rules! best {
-    ($b:ident, $dt64:expr, $mode:expr) => {
+    ($b:ident, $dt64:expr, $mode:expr, $us:expr) => {
         fn $b(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
-            bind(ctx, args, $dt64, $mode)
+            bind(ctx, args, $dt64, $mode, $us)
         }
     };
 }
 
-best!(b_dt, false, 0);
-best!(b_dt_null, false, 1);
-best!(b_dt_zero, false, 2);
-best!(b_dt64, true, 0);
-best!(b_dt64_null, true, 1);
-best!(b_dt64_zero, true, 2);
+best!(b_dt, false, 0, false);
+best!(b_dt_null, false, 1, false);
+best!(b_dt_zero, false, 2, false);
+best!(b_dt64, true, 0, false);
+best!(b_dt64_null, true, 1, false);
+best!(b_dt64_zero, true, 2, false);
+best!(b_us, false, 0, true);
+best!(b_us_null, false, 1, true);
+best!(b_us_zero, false, 2, true);
+best!(b_us64, true, 0, true);
+best!(b_us64_null, true, 1, true);
+best!(b_us64_zero, true, 2, true);
 
 pub fn register(r: &mut FunctionRegistry) {
     let s = Case::Sensitive;
@@ -397,6 +408,12 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("parseDateTime64BestEffort", s, b_dt64);
     r.scalar("parseDateTime64BestEffortOrNull", s, b_dt64_null);
     r.scalar("parseDateTime64BestEffortOrZero", s, b_dt64_zero);
+    r.scalar("parseDateTimeBestEffortUS", s, b_us);
+    r.scalar("parseDateTimeBestEffortUSOrNull", s, b_us_null);
+    r.scalar("parseDateTimeBestEffortUSOrZero", s, b_us_zero);
+    r.scalar("parseDateTime64BestEffortUS", s, b_us64);
+    r.scalar("parseDateTime64BestEffortUSOrNull", s, b_us64_null);
+    r.scalar("parseDateTime64BestEffortUSOrZero", s, b_us64_zero);
 }
 
 #[cfg(test)]
@@ -454,5 +471,14 @@ mod tests {
         let (v, t) = num("parseDateTimeBestEffort", b_dt, vec![s("2022-01-01 10:00:00"), s("Asia/Tokyo")]);
         assert_eq!((v, t.as_str()), (Some(ts(2022, 1, 1, 1, 0, 0)), "DateTime('Asia/Tokyo')"));
         assert_eq!(num("parseDateTime64BestEffort", b_dt64, vec![s("2022-01-01"), i(6)]).1, "DateTime64(6)");
+        // US order: month first unless the first number cannot be a month.
+        let us = |t: &str| num("parseDateTimeBestEffortUSOrNull", b_us_null, vec![s(t)]).0;
+        assert_eq!(us("01/02/2022"), Some(ts(2022, 1, 2, 0, 0, 0)));
+        assert_eq!(us("31/12/2022"), Some(ts(2022, 12, 31, 0, 0, 0)));
+        assert_eq!(us("13/13/2022"), None);
+        assert_eq!(us("2022-01-02"), Some(ts(2022, 1, 2, 0, 0, 0)));
+        assert_eq!(us("01-02-2022 10:00"), Some(ts(2022, 1, 2, 10, 0, 0)));
+        let v = num("parseDateTime64BestEffortUS", b_us64, vec![s("01/02/2022 10:00:00.5"), i(3)]).0;
+        assert_eq!(v, Some(ts(2022, 1, 2, 10, 0, 0) * 1000 + 500));
     }
 }

@@ -12,7 +12,7 @@ use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::ColumnarValue;
 
 use super::tz::{civil_from_days, days_from_civil, iso_weekday};
-use super::{bind_time_fn, lit_i64, scalar_int, unary, TKind, TimeIn, DAY};
+use super::{bind_time_fn, lit_i64, scalar_int, unary, TKind, TimeIn};
 use crate::error::{Error, ErrorCode, Result};
 use crate::functions::{check_arg_count, Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
 use crate::types::{ChType, IntervalKind};
@@ -43,7 +43,7 @@ pub(crate) fn start_of_week(days: i64, mode: i64) -> i64 {
 
 /// UTC instant of the local midnight of `t`'s day.
 fn start_of_day(t: &TimeIn, v: i64) -> i64 {
-    t.zone.from_local(t.local_days(v) * DAY)
+    t.day_start(t.local_days(v))
 }
 
 fn date_ret(t: &ChType) -> Result<ChType> {
@@ -80,6 +80,26 @@ to_date!(k_year, b_year, start_of_year);
 to_date!(k_quarter, b_quarter, start_of_quarter);
 to_date!(k_month, b_month, start_of_month);
 to_date!(k_monday, b_monday, |d| start_of_week(d, 1));
+to_date!(k_last_of_month, b_last_of_month, last_of_month);
+to_date!(k_iso_year, b_iso_year, |d| {
+    let y = super::parts::week_of(d, 3).0;
+    start_of_week(days_from_civil(y, 1, 4), 1)
+});
+
+/// The last day of `days`'s month.
+fn last_of_month(days: i64) -> i64 {
+    let (y, m, _) = civil_from_days(days);
+    days_from_civil(y, m, super::tz::days_in_month(y, m))
+}
+
+fn k_last_of_week(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let mode = scalar_int(k, 1)?;
+    unary(k, |t, v| start_of_week(t.local_days(v), mode) + 6)
+}
+
+fn b_last_of_week(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    super::parts::bind_with_mode(ctx, args, k_last_of_week, date_ret)
+}
 
 fn k_week(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let mode = scalar_int(k, 1)?;
@@ -101,7 +121,7 @@ fn b_day(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
 macro_rules! floor_secs {
     ($kernel:ident, $builder:ident, $step:expr) => {
         fn $kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
-            unary(k, |t, v| t.utc_secs(v).div_euclid($step) * $step)
+            unary(k, |t, v| t.utc_secs(v).div_euclid($step).saturating_mul($step))
         }
         fn $builder(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
             let name = ctx.name.clone();
@@ -113,8 +133,31 @@ macro_rules! floor_secs {
     };
 }
 
-floor_secs!(k_hour, b_hour, 3600);
+/// `toStartOfHour`: UTC hour boundaries where the zone's offsets are whole
+/// hours; otherwise whole hours counted from the local midnight.
+pub(crate) fn start_of_hour(t: &TimeIn, v: i64) -> i64 {
+    let u = t.utc_secs(v);
+    if t.zone.whole_hours {
+        return u.div_euclid(3600).saturating_mul(3600);
+    }
+    let day = start_of_day(t, v);
+    day.saturating_add(u.saturating_sub(day).div_euclid(3600).saturating_mul(3600))
+}
+
+fn k_hour(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    unary(k, start_of_hour)
+}
+
+fn b_hour(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    bind_time_fn(ctx, args, 0, k_hour, |t, _| {
+        reject_date(&name, t)?;
+        Ok(datetime_ret(t))
+    })
+}
+
 floor_secs!(k_minute, b_minute, 60);
+floor_secs!(k_time_slot, b_time_slot, 1800);
 floor_secs!(k_five, b_five, 300);
 floor_secs!(k_ten, b_ten, 600);
 floor_secs!(k_fifteen, b_fifteen, 900);
@@ -132,7 +175,7 @@ macro_rules! floor_sub {
         fn $kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
             unary(k, |t, v| {
                 let step = sub_step(t.kind, $digits);
-                v.div_euclid(step) * step
+                v.div_euclid(step).saturating_mul(step)
             })
         }
         fn $builder(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -169,7 +212,7 @@ fn kind_of_code(c: i64) -> Option<IntervalKind> {
 /// ticks for DateTime64).
 fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
     use IntervalKind::*;
-    let floor = |x: i64, m: i64| x - x.rem_euclid(m);
+    let floor = |x: i64, m: i64| x.saturating_sub(x.rem_euclid(m.max(1)));
     match kind {
         Nanosecond | Microsecond | Millisecond => {
             let digits = match kind {
@@ -180,27 +223,16 @@ fn interval_floor(t: &TimeIn, v: i64, kind: IntervalKind, n: i64) -> i64 {
             let step = sub_step(t.kind, digits).saturating_mul(n);
             floor(v, step)
         }
-        Second => {
-            let l = t.local_secs(v);
-            let day = l.div_euclid(DAY) * DAY;
-            t.zone.from_local(day + floor(l - day, n))
+        Hour if n == 1 => start_of_hour(t, v),
+        // Hours and seconds count from the local midnight (as an instant).
+        Second | Hour => {
+            let day = start_of_day(t, v);
+            let step = if kind == Hour { n.saturating_mul(3600) } else { n };
+            day.saturating_add(floor(t.utc_secs(v).saturating_sub(day), step))
         }
         Minute => floor(t.utc_secs(v), n.saturating_mul(60)),
-        Hour => {
-            let l = t.local_secs(v);
-            let day = l.div_euclid(DAY) * DAY;
-            let h = (l - day) / 3600;
-            t.zone.from_local(day + floor(h, n) * 3600)
-        }
-        Day => {
-            let d = floor(t.local_days(v), n);
-            if t.kind.is_date() {
-                d
-            } else {
-                t.zone.from_local(d * DAY)
-            }
-        }
-        Week => floor(t.local_days(v) - 4, n.saturating_mul(7)) + 4,
+        Day => t.day_start(floor(t.local_days(v), n)),
+        Week => floor(t.local_days(v) - 4, n.saturating_mul(7)).saturating_add(4),
         Month | Quarter => {
             let (y, m, _) = civil_from_days(t.local_days(v));
             let months = (y - 1970) * 12 + m as i64 - 1;
@@ -216,7 +248,16 @@ fn k_interval(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let kind = kind_of_code(scalar_int(k, 1)?)
         .ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "bad interval kind").into_datafusion())?;
     let n = scalar_int(k, 2)?;
-    unary(k, |t, v| interval_floor(t, v, kind, n))
+    // Date results wrap (UInt16 days), as ClickHouse's toStartOfInterval does.
+    let wrap = matches!(k.ret.base(), ChType::Date);
+    unary(k, |t, v| {
+        let r = interval_floor(t, v, kind, n);
+        if wrap {
+            r.rem_euclid(65_536)
+        } else {
+            r
+        }
+    })
 }
 
 fn b_interval(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -231,7 +272,7 @@ fn b_interval(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedEx
             ))
         }
     };
-    let n = args[1].literal_int().ok_or_else(|| {
+    let n = super::const_int(&args[1]).ok_or_else(|| {
         Error::new(ErrorCode::ILLEGAL_COLUMN, format!("Illegal column of 2nd argument of function {name}"))
     })?;
     if n <= 0 {
@@ -258,10 +299,66 @@ fn interval_ret(name: &str, t: &ChType, kind: IntervalKind) -> Result<ChType> {
         (Some(TKind::DateTime64(..)), Nanosecond | Microsecond | Millisecond) => Ok(t.remove_nullable()),
         (_, Nanosecond | Microsecond | Millisecond) => Err(bad()),
         (Some(k), Second | Minute | Hour) if k.is_date() => Err(bad()),
-        (Some(k), Day) if k.is_date() => Ok(ChType::Date),
         (_, Second | Minute | Hour | Day) => Ok(datetime_ret(t)),
         _ => Ok(ChType::Date),
     }
+}
+
+fn k_time_slots(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    use arrow::array::{ListBuilder, TimestampSecondBuilder};
+    let start = super::arg_array(k, 0)?;
+    let dur = super::arg_array(k, 1)?;
+    let size = super::arg_array(k, 2)?;
+    let starts = super::map_i64(start.as_ref(), |v| v)?;
+    let durs = super::map_i64(dur.as_ref(), |v| v)?;
+    let sizes = super::map_i64(size.as_ref(), |v| v)?;
+    let nulls = super::union_nulls(&[&start, &dur, &size]);
+    let item = match k.ret.base() {
+        ChType::Array(inner) => inner.to_arrow_field("item"),
+        other => other.to_arrow_field("item"),
+    };
+    let mut b = ListBuilder::new(TimestampSecondBuilder::new()).with_field(std::sync::Arc::new(item));
+    for (r, &st) in starts.iter().enumerate() {
+        if nulls.as_ref().is_some_and(|n| n.is_null(r)) {
+            b.append(false);
+            continue;
+        }
+        let (du, sz) = (durs.get(r).copied().unwrap_or(0), sizes.get(r).copied().unwrap_or(1800));
+        if sz <= 0 {
+            return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, "Time slot size must be positive").into_datafusion());
+        }
+        let end = st.saturating_add(du);
+        let mut t = st.div_euclid(sz) * sz;
+        let mut count = 0;
+        while t <= end && count < 1_000_000 {
+            b.values().append_value(t);
+            t += sz;
+            count += 1;
+        }
+        b.append(true);
+    }
+    super::finish(k, std::sync::Arc::new(b.finish()))
+}
+
+/// `timeSlots(start, duration[, size])`: the half-hour (or `size`) slots a
+/// period touches, as Array(DateTime).
+fn b_time_slots(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let name = ctx.name.clone();
+    check_arg_count(&name, &args, 2, 3)?;
+    if !matches!(args[0].ty.base(), ChType::DateTime(_)) {
+        return Err(crate::functions::illegal_type(&name, 0, &args[0].ty));
+    }
+    for (i, a) in args.iter().enumerate().skip(1) {
+        if !a.ty.is_integer() {
+            return Err(crate::functions::illegal_type(&name, i, &a.ty));
+        }
+    }
+    if args.len() == 2 {
+        args.push(lit_i64(1800));
+    }
+    let elem = args[0].ty.remove_nullable();
+    let ret = ChType::Array(Box::new(elem));
+    super::super::udf::call(&name, k_time_slots, args, ret)
 }
 
 /// `date_trunc('unit', t[, tz])`.
@@ -269,15 +366,15 @@ fn b_date_trunc(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<Typed
     check_arg_count(&ctx.name, &args, 2, 3)?;
     let unit = super::const_str_arg(&ctx.name, &args, 0)?.to_ascii_lowercase();
     args.remove(0);
-    let b: crate::functions::ScalarBuilder = match unit.as_str() {
-        "year" => b_year,
-        "quarter" => b_quarter,
-        "month" => b_month,
-        "week" => b_monday,
-        "day" => b_day,
-        "hour" => b_hour,
-        "minute" => b_minute,
-        "second" => b_second_or_dt,
+    let (kernel, calendar): (crate::functions::Kernel, bool) = match unit.as_str() {
+        "year" => (k_year, true),
+        "quarter" => (k_quarter, true),
+        "month" => (k_month, true),
+        "week" => (k_monday, true),
+        "day" => (k_day, false),
+        "hour" => (k_hour, false),
+        "minute" => (k_minute, false),
+        "second" => (k_second_or_dt, false),
         _ => {
             return Err(Error::new(
                 ErrorCode::BAD_ARGUMENTS,
@@ -285,15 +382,20 @@ fn b_date_trunc(ctx: &FunctionContext, mut args: Vec<TypedExpr>) -> Result<Typed
             ))
         }
     };
-    b(ctx, args)
+    // Date32 and DateTime64 arguments give the extended types (Date32, DateTime64(0)).
+    bind_time_fn(ctx, args, 0, kernel, |t, _| {
+        let extended = matches!(t.base(), ChType::Date32 | ChType::DateTime64(..));
+        Ok(match (calendar, extended) {
+            (true, false) => ChType::Date,
+            (true, true) => ChType::Date32,
+            (false, false) => datetime_ret(t),
+            (false, true) => ChType::DateTime64(0, t.timezone().map(str::to_string)),
+        })
+    })
 }
 
 fn k_second_or_dt(k: &KernelArgs) -> DfResult<ColumnarValue> {
     unary(k, |t, v| t.utc_secs(v))
-}
-
-fn b_second_or_dt(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
-    bind_time_fn(ctx, args, 0, k_second_or_dt, |t, _| Ok(datetime_ret(t)))
 }
 
 pub fn register(r: &mut FunctionRegistry) {
@@ -303,6 +405,10 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toStartOfMonth", s, b_month);
     r.scalar("toMonday", s, b_monday);
     r.scalar("toStartOfWeek", s, b_week);
+    r.scalar("toLastDayOfWeek", s, b_last_of_week);
+    r.scalar("toLastDayOfMonth", s, b_last_of_month);
+    r.scalar("LAST_DAY", Case::Insensitive, b_last_of_month);
+    r.scalar("toStartOfISOYear", s, b_iso_year);
     r.scalar("toStartOfDay", s, b_day);
     r.scalar("toStartOfHour", s, b_hour);
     r.scalar("toStartOfMinute", s, b_minute);
@@ -315,8 +421,11 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("toStartOfMicrosecond", s, b_micro);
     r.scalar("toStartOfNanosecond", s, b_nano);
     r.scalar("toStartOfInterval", s, b_interval);
+    r.scalar("timeSlot", s, b_time_slot);
+    r.scalar("timeSlots", s, b_time_slots);
     r.scalar("date_trunc", Case::Insensitive, b_date_trunc);
     r.scalar("DATE_TRUNC", Case::Insensitive, b_date_trunc);
+    r.scalar("dateTrunc", Case::Sensitive, b_date_trunc);
 }
 
 #[cfg(test)]
@@ -344,6 +453,10 @@ mod tests {
         assert_eq!(num("toStartOfWeek", b_week, vec![w(), i(3)]).0, Some(d(2023, 1, 2)));
         // Saturation at 1970-01-01: toMonday(toDate('1970-01-02')), toStartOfMonth(toDate32('1950-03-05')).
         assert_eq!(num("toMonday", b_monday, vec![date(1)]).0, Some(0));
+        assert_eq!(num("toLastDayOfMonth", b_last_of_month, vec![date(d(2000, 2, 10) as i32)]).0, Some(d(2000, 2, 29)));
+        assert_eq!(num("toLastDayOfWeek", b_last_of_week, vec![w()]).0, Some(d(2023, 1, 7)));
+        assert_eq!(num("toLastDayOfWeek", b_last_of_week, vec![w(), i(1)]).0, Some(d(2023, 1, 8)));
+        assert_eq!(num("toStartOfISOYear", b_iso_year, vec![date(d(2021, 1, 1) as i32)]).0, Some(d(2019, 12, 30)));
         assert_eq!(num("toStartOfMonth", b_month, vec![date32(d(1950, 3, 5) as i32)]).0, Some(0));
     }
 
@@ -369,6 +482,10 @@ mod tests {
             Some(ts(2023, 1, 4, 10, 10, 0))
         );
         assert_eq!(run("toStartOfHour", b_hour, vec![date(0)]).unwrap_err().code(), 43);
+        assert_eq!(
+            num("timeSlot", b_time_slot, vec![dt(ts(2023, 1, 1, 10, 47, 0), None)]).0,
+            Some(ts(2023, 1, 1, 10, 30, 0))
+        );
         // toStartOfDay(toDate32('1950-01-01')) saturates to 0.
         assert_eq!(num("toStartOfDay", b_day, vec![date32(d(1950, 1, 1) as i32)]), (Some(0), "DateTime".into()));
         let (v, t) = num("toStartOfSecond", b_second, vec![dt64(1_684_318_653_456, 3, None)]);
@@ -410,5 +527,18 @@ mod tests {
         assert_eq!(num("date_trunc", b_date_trunc, vec![s("month"), x()]), (Some(d(2023, 5, 1)), "Date".into()));
         assert_eq!(num("date_trunc", b_date_trunc, vec![s("hour"), x()]).0, Some(ts(2023, 5, 17, 10, 0, 0)));
         assert_eq!(num("date_trunc", b_date_trunc, vec![s("week"), x()]).0, Some(d(2023, 5, 15)));
+        let old = || date32(d(1950, 5, 17) as i32);
+        assert_eq!(num("date_trunc", b_date_trunc, vec![s("month"), old()]), (Some(d(1950, 5, 1)), "Date32".into()));
+        assert_eq!(num("date_trunc", b_date_trunc, vec![s("day"), old()]).1, "DateTime64(0)");
+        assert_eq!(
+            num("date_trunc", b_date_trunc, vec![s("second"), dt64(1500, 3, None)]),
+            (Some(1), "DateTime64(0)".into())
+        );
+        // toStartOfInterval(Date32, month) is a Date and wraps: 1950-05-17 → 2129-10-05.
+        let iv = lit(ScalarValue::Int64(Some(1)), ChType::Interval(IntervalKind::Month));
+        assert_eq!(num("toStartOfInterval", b_interval, vec![old(), iv]), (Some(d(2129, 10, 5)), "Date".into()));
+        let iv = lit(ScalarValue::Int64(Some(2)), ChType::Interval(IntervalKind::Day));
+        let r = num("toStartOfInterval", b_interval, vec![date(d(2023, 5, 17) as i32), iv]);
+        assert_eq!(r, (Some(ts(2023, 5, 17, 0, 0, 0)), "DateTime".into()));
     }
 }

@@ -22,6 +22,9 @@ pub struct Zone {
     starts: Vec<i64>,
     /// `offsets[i]` applies before `starts[i]`; the last one after the last start.
     offsets: Vec<i32>,
+    /// Whether every offset since 1970 is a whole number of hours (then local
+    /// hours start on UTC hour boundaries).
+    pub whole_hours: bool,
 }
 
 const SAMPLE_FROM: i64 = -2_208_988_800; // 1900-01-01
@@ -30,7 +33,13 @@ const DAY: i64 = 86_400;
 
 impl Zone {
     fn fixed(name: &str, offset: i32) -> Zone {
-        Zone { name: name.to_string(), fixed: Some(offset), starts: Vec::new(), offsets: vec![offset] }
+        Zone {
+            name: name.to_string(),
+            fixed: Some(offset),
+            starts: Vec::new(),
+            offsets: vec![offset],
+            whole_hours: offset % 3600 == 0,
+        }
     }
 
     fn build(name: &str, tz: chrono_tz::Tz) -> Zone {
@@ -68,7 +77,9 @@ impl Zone {
         if starts.is_empty() {
             return Zone::fixed(name, prev);
         }
-        Zone { name: name.to_string(), fixed: None, starts, offsets }
+        let first = starts.partition_point(|&s| s <= 0);
+        let whole_hours = offsets[first..].iter().all(|o| o % 3600 == 0);
+        Zone { name: name.to_string(), fixed: None, starts, offsets, whole_hours }
     }
 
     /// Seconds to add to UTC to get local time at UTC instant `t`.
@@ -81,10 +92,21 @@ impl Zone {
         self.offsets.get(i).copied().unwrap_or(0)
     }
 
+    /// The offset at UTC instant `t` with the span `[from, until)` it holds for.
+    pub fn span_at(&self, t: i64) -> (i64, i64, i32) {
+        if let Some(o) = self.fixed {
+            return (i64::MIN, i64::MAX, o);
+        }
+        let i = self.starts.partition_point(|&s| s <= t);
+        let from = if i == 0 { i64::MIN } else { self.starts[i - 1] };
+        let until = self.starts.get(i).copied().unwrap_or(i64::MAX);
+        (from, until, self.offsets.get(i).copied().unwrap_or(0))
+    }
+
     /// Local wall-clock seconds (as if UTC) for UTC instant `t`.
     #[inline]
     pub fn to_local(&self, t: i64) -> i64 {
-        t + self.offset_at(t) as i64
+        t.saturating_add(self.offset_at(t) as i64)
     }
 
     /// UTC instant of local wall-clock seconds `l`. In a DST gap the offset
@@ -93,10 +115,10 @@ impl Zone {
     #[inline]
     pub fn from_local(&self, l: i64) -> i64 {
         if let Some(o) = self.fixed {
-            return l - o as i64;
+            return l.saturating_sub(o as i64);
         }
-        let u1 = l - self.offset_at(l - DAY) as i64;
-        let u2 = l - self.offset_at(l + DAY) as i64;
+        let u1 = l.saturating_sub(self.offset_at(l.saturating_sub(DAY)) as i64);
+        let u2 = l.saturating_sub(self.offset_at(l.saturating_add(DAY)) as i64);
         if u1 == u2 {
             return u1;
         }
@@ -142,6 +164,8 @@ pub fn zone(name: &str) -> Result<Arc<Zone>> {
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 #[inline]
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    // Far beyond any representable time; keeps the arithmetic in range.
+    let y = y.clamp(-1_000_000_000_000, 1_000_000_000_000);
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -220,6 +244,10 @@ mod tests {
         let l = days_from_civil(2021, 11, 7) * DAY + 3600 + 1800;
         assert_eq!(z.from_local(l), 1_636_263_000);
         assert_eq!(zone("UTC").unwrap().offset_at(123), 0);
+        assert!(z.whole_hours);
+        assert!(!zone("Asia/Kolkata").unwrap().whole_hours);
+        assert!(!zone("Australia/Lord_Howe").unwrap().whole_hours);
+        assert_eq!(z.span_at(1_615_705_200), (1_615_705_200, 1_636_264_800, -4 * 3600));
         assert_eq!(zone("Bad/Zone").unwrap_err().code(), 36);
     }
 }

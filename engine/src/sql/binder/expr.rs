@@ -207,8 +207,31 @@ impl Binder<'_> {
                 ErrorCode::NOT_IMPLEMENTED,
                 format!("Lambda expressions are not supported here yet: {e}"),
             )),
-            Expr::Parameter { name, .. } => {
-                Err(Error::new(ErrorCode::BAD_QUERY_PARAMETER, format!("Substitution `{name}` is not set")))
+            Expr::Parameter { name, type_name } => {
+                let Some(text) = self.param(name) else {
+                    return Err(Error::new(
+                        ErrorCode::UNKNOWN_QUERY_PARAMETER,
+                        format!("Substitution `{name}` is not set"),
+                    ));
+                };
+                // The value is parsed now, as ClickHouse does, and becomes a literal.
+                let ty = parse_type(type_name)?;
+                let input = arrow::array::BinaryViewArray::from_iter_values([text.as_bytes()]);
+                let opts =
+                    crate::formats::text::TextOptions { timezone: self.fctx.timezone.clone(), ..Default::default() };
+                let parsed =
+                    crate::formats::parse::parse_column(&input, &ty, &opts, crate::formats::parse::OnError::Throw)
+                        .and_then(|a| Ok(ScalarValue::try_from_array(&a, 0)?))
+                        .map_err(|e| {
+                            Error::new(
+                                ErrorCode::BAD_QUERY_PARAMETER,
+                                format!(
+                                    "Value {text} cannot be parsed as {ty} for query parameter '{name}': {}",
+                                    e.message()
+                                ),
+                            )
+                        })?;
+                Ok(lit_expr(parsed, ty))
             }
         }
     }

@@ -57,6 +57,8 @@ pub struct Binder<'a> {
     ctes: RefCell<Vec<HashMap<String, Arc<SelectQuery>>>>,
     /// Counter for unique internal names (subquery aliases).
     next_id: RefCell<usize>,
+    /// Query parameters `{name:Type}`: name → value text.
+    params: HashMap<String, String>,
 }
 
 impl<'a> Binder<'a> {
@@ -66,7 +68,26 @@ impl<'a> Binder<'a> {
         settings: &'a Settings,
         fctx: FunctionContext,
     ) -> Self {
-        Binder { catalog, functions, settings, fctx, ctes: RefCell::new(Vec::new()), next_id: RefCell::new(0) }
+        Binder {
+            catalog,
+            functions,
+            settings,
+            fctx,
+            ctes: RefCell::new(Vec::new()),
+            next_id: RefCell::new(0),
+            params: HashMap::new(),
+        }
+    }
+
+    /// Sets the values of query parameters (`{name:Type}` in the query).
+    pub fn with_params(mut self, params: HashMap<String, String>) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// The text of a query parameter.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
     }
 
     /// The current database.

@@ -521,11 +521,14 @@ impl<'a> Parser<'a> {
             self.advance();
             let mut cols = Vec::new();
             while !self.is(TokenKind::ClosingRoundBracket) {
-                let e = self.parse_expr()?;
-                match e {
-                    Expr::Identifier(parts) => cols.push(parts.join(".")),
-                    _ => return Err(self.unexpected("Expected column name")),
+                // `a`, `n.x` (a compound name of a Nested column).
+                let mut name = self.ident()?;
+                while self.is(TokenKind::Dot) {
+                    self.advance();
+                    name.push('.');
+                    name.push_str(&self.ident()?);
                 }
+                cols.push(name);
                 if !self.eat(TokenKind::Comma) {
                     break;
                 }
@@ -539,6 +542,8 @@ impl<'a> Parser<'a> {
         }
         let source = if self.kw("VALUES") {
             self.advance();
+            // The rows are data, not query text: `max_query_size` does not apply to them.
+            self.size_limit = usize::MAX;
             let mut rows = Vec::new();
             while self.eat(TokenKind::OpeningRoundBracket) {
                 let mut row = Vec::new();

@@ -16,8 +16,8 @@ const OR: u8 = 2;
 const AND: u8 = 3;
 const NOT: u8 = 4;
 const CMP: u8 = 5;
-const CONCAT: u8 = 6;
-const ADD: u8 = 7;
+pub(super) const CONCAT: u8 = 6;
+pub(super) const ADD: u8 = 7;
 const MUL: u8 = 8;
 
 /// AST levels above an expression in a SELECT list
@@ -125,41 +125,6 @@ pub(super) fn is_reserved_for_alias(word: &str) -> bool {
         "NULL",
     ];
     RESERVED.iter().any(|k| k.eq_ignore_ascii_case(word))
-}
-
-fn interval_fn(unit: &str) -> Option<&'static str> {
-    let u = unit.to_ascii_uppercase();
-    interval_unit(&u).or_else(|| u.strip_suffix('S').and_then(interval_unit))
-}
-
-fn interval_unit(u: &str) -> Option<&'static str> {
-    Some(match u {
-        "NANOSECOND" | "NS" => "toIntervalNanosecond",
-        "MICROSECOND" | "US" => "toIntervalMicrosecond",
-        "MILLISECOND" | "MS" => "toIntervalMillisecond",
-        "SECOND" | "SS" | "S" | "SQL_TSI_SECOND" => "toIntervalSecond",
-        "MINUTE" | "MI" | "N" | "SQL_TSI_MINUTE" => "toIntervalMinute",
-        "HOUR" | "HH" | "H" | "SQL_TSI_HOUR" => "toIntervalHour",
-        "DAY" | "DD" | "D" | "SQL_TSI_DAY" => "toIntervalDay",
-        "WEEK" | "WK" | "WW" | "SQL_TSI_WEEK" => "toIntervalWeek",
-        "MONTH" | "MM" | "M" | "SQL_TSI_MONTH" => "toIntervalMonth",
-        "QUARTER" | "QQ" | "Q" | "SQL_TSI_QUARTER" => "toIntervalQuarter",
-        "YEAR" | "YYYY" | "YY" | "SQL_TSI_YEAR" => "toIntervalYear",
-        _ => return None,
-    })
-}
-
-fn extract_fn(unit: &str) -> Option<&'static str> {
-    Some(match unit.to_ascii_uppercase().as_str() {
-        "YEAR" => "toYear",
-        "QUARTER" => "toQuarter",
-        "MONTH" => "toMonth",
-        "DAY" => "toDayOfMonth",
-        "HOUR" => "toHour",
-        "MINUTE" => "toMinute",
-        "SECOND" => "toSecond",
-        _ => return None,
-    })
 }
 
 fn negate_literal(l: Literal) -> Literal {
@@ -302,7 +267,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Binary operators of precedence ≥ `min`, parsed in a loop.
-    fn parse_binary(&mut self, min: u8) -> P<Expr> {
+    pub(super) fn parse_binary(&mut self, min: u8) -> P<Expr> {
         let mut left = self.parse_operand()?;
         let mut ld = expr_depth(&left);
         let mut flat: Option<&'static str> = None;
@@ -324,6 +289,31 @@ impl<'a> Parser<'a> {
                 }
                 Op::Between(neg) => {
                     left = self.between_rest(left, neg)?;
+                    ld = expr_depth(&left);
+                    flat = None;
+                }
+                Op::Bin(name) if matches!(name, "equals" | "notEquals") && self.any_all_subquery_follows() => {
+                    // `x = ANY (SELECT …)` is `x IN (SELECT …)`; `x != ALL (SELECT …)` is `x NOT IN (…)`.
+                    let any = self.kw("ANY");
+                    let f = match (name, any) {
+                        ("equals", true) => "in",
+                        ("notEquals", false) => "notIn",
+                        _ => return Err(self.unexpected("Expected = ANY or != ALL")),
+                    };
+                    self.advance();
+                    let right = self.parse_binary(prec + 1)?;
+                    left = Expr::call(f, vec![left, right]);
+                    ld = expr_depth(&left);
+                    flat = None;
+                }
+                Op::Bin(name) if matches!(name, "like" | "notLike" | "ilike" | "notILike") => {
+                    // `x LIKE p ESCAPE 'c'` → `like(x, p, 'c')`.
+                    let right = self.parse_binary(prec + 1)?;
+                    let mut args = vec![left, right];
+                    if self.eat_kw("ESCAPE") {
+                        args.push(self.parse_binary(prec + 1)?);
+                    }
+                    left = Expr::call(name, args);
                     ld = expr_depth(&left);
                     flat = None;
                 }
@@ -349,6 +339,12 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(left)
+    }
+
+    fn any_all_subquery_follows(&mut self) -> bool {
+        (self.kw("ANY") || self.kw("ALL"))
+            && self.peek_n(1).kind == TokenKind::OpeningRoundBracket
+            && (self.kw_at(2, "SELECT") || self.kw_at(2, "WITH"))
     }
 
     #[inline(never)]
@@ -485,7 +481,7 @@ impl<'a> Parser<'a> {
                             }
                             _ => return Err(self.error_at(n, "Expected identifier before .*")),
                         },
-                        _ => return Ok(e),
+                        _ => return Err(self.error_at(n, "Expected one of: number, identifier, asterisk")),
                     }
                 }
                 _ => return Ok(e),
@@ -574,7 +570,12 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn number_literal(&self, t: crate::sql::lexer::Token) -> P<Literal> {
-        let text = self.text(t);
+        let owned;
+        let mut text = self.text(t);
+        if text.contains('_') {
+            owned = text.replace('_', "");
+            text = &owned;
+        }
         let (radix, digits) = if let Some(h) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
             (16, h)
         } else if let Some(b) = text.strip_prefix("0b").or_else(|| text.strip_prefix("0B")) {
@@ -639,11 +640,9 @@ impl<'a> Parser<'a> {
         self.advance();
         self.enter(1)?;
         let mut items = Vec::new();
-        while !self.is(K::ClosingSquareBracket) {
-            items.push(self.parse_expr_alias()?);
-            if !self.eat(K::Comma) {
-                break;
-            }
+        // `[]`, `[a, b]`; a trailing comma is an error, as in ClickHouse.
+        if !self.is(K::ClosingSquareBracket) {
+            items = self.parse_expr_list()?;
         }
         self.expect(K::ClosingSquareBracket, "closing square bracket")?;
         self.leave(1);
@@ -653,6 +652,11 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn parse_parameter(&mut self) -> P<Expr> {
         use TokenKind as K;
+        let is_param =
+            matches!(self.peek_n(1).kind, K::BareWord | K::QuotedIdentifier) && self.peek_n(2).kind == K::Colon;
+        if !is_param {
+            return self.parse_map_literal();
+        }
         self.advance();
         let name = self.ident()?;
         let colon = self.expect(K::Colon, "Colon")?;
@@ -670,6 +674,26 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// `{k: v, …}` → `map(k, v, …)`.
+    #[inline(never)]
+    fn parse_map_literal(&mut self) -> P<Expr> {
+        use TokenKind as K;
+        self.advance();
+        self.enter(2)?;
+        let mut args = Vec::new();
+        while !self.is(K::ClosingCurlyBrace) {
+            args.push(self.parse_expr()?);
+            self.expect(K::Colon, "Colon")?;
+            args.push(self.parse_expr()?);
+            if !self.eat(K::Comma) {
+                break;
+            }
+        }
+        self.expect(K::ClosingCurlyBrace, "closing curly brace")?;
+        self.leave(2);
+        Ok(Expr::call("map", args))
     }
 
     fn parse_parens(&mut self) -> P<Expr> {
@@ -734,8 +758,10 @@ impl<'a> Parser<'a> {
         use TokenKind as K;
         if self.kw("EXISTS") && (self.kw_at(2, "SELECT") || self.kw_at(2, "WITH")) {
             self.pos += 2;
+            self.enter_hundredths(PAREN_DEPTH)?;
             let q = self.parse_query()?;
             self.expect(K::ClosingRoundBracket, "closing round bracket")?;
+            self.leave_hundredths(PAREN_DEPTH);
             return Ok(Some(Expr::call("exists", vec![Expr::Subquery(Box::new(q))])));
         }
         if self.kw("COLUMNS")
@@ -748,6 +774,28 @@ impl<'a> Parser<'a> {
             return Ok(Some(Expr::Columns(re)));
         }
         Ok(None)
+    }
+
+    /// `X'4142'` / `b'0101'`: a string written in hex or binary digits.
+    #[inline(never)]
+    fn digit_string(&mut self, hex: bool) -> P<Expr> {
+        let next = self.peek_n(1);
+        self.pos += 2;
+        let digits = self.string_bytes(next);
+        let radix = if hex { 16 } else { 2 };
+        let per_byte = if hex { 2 } else { 8 };
+        let mut out = Vec::with_capacity(digits.len() / per_byte + 1);
+        let pad = (per_byte - digits.len() % per_byte) % per_byte;
+        let mut acc = 0u32;
+        for (i, &d) in std::iter::repeat_n(&b'0', pad).chain(digits.iter()).enumerate() {
+            let v = (d as char).to_digit(radix).ok_or_else(|| self.error_at(next, "Expected digits"))?;
+            acc = acc * radix + v;
+            if (i + 1) % per_byte == 0 {
+                out.push(acc as u8);
+                acc = 0;
+            }
+        }
+        Ok(Expr::Literal(Literal::String(out)))
     }
 
     /// A word not followed by `(`: literal keywords, special forms, identifiers.
@@ -782,6 +830,9 @@ impl<'a> Parser<'a> {
             {
                 return self.parse_interval()
             }
+            "X" | "B" if next.kind == K::StringLiteral && next.start == t.end => {
+                return self.digit_string(upper == "X");
+            }
             "DATE" | "TIMESTAMP" if next.kind == K::StringLiteral => {
                 self.advance();
                 let s = self.advance();
@@ -792,73 +843,6 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         Ok(Expr::Identifier(vec![word.to_string()]))
-    }
-
-    fn parse_case(&mut self) -> P<Expr> {
-        self.advance();
-        self.enter(1)?;
-        let subject = if self.kw("WHEN") { None } else { Some(self.parse_expr()?) };
-        let mut args = Vec::new();
-        if let Some(s) = &subject {
-            args.push(s.clone());
-        }
-        while self.eat_kw("WHEN") {
-            args.push(self.parse_expr()?);
-            self.expect_kw("THEN")?;
-            args.push(self.parse_expr()?);
-        }
-        if args.len() < 2 + usize::from(subject.is_some()) {
-            return Err(self.unexpected("Expected WHEN"));
-        }
-        let els = if self.eat_kw("ELSE") { self.parse_expr()? } else { Expr::Literal(Literal::Null) };
-        args.push(els);
-        self.expect_kw("END")?;
-        self.leave(1);
-        Ok(Expr::call(if subject.is_some() { "caseWithExpression" } else { "multiIf" }, args))
-    }
-
-    fn parse_interval(&mut self) -> P<Expr> {
-        self.enter(2)?;
-        let e = self.parse_interval_inner();
-        self.leave(2);
-        e
-    }
-
-    fn parse_interval_inner(&mut self) -> P<Expr> {
-        self.advance();
-        let t = self.peek();
-        if t.kind == TokenKind::StringLiteral && !self.unit_follows(1) {
-            self.advance();
-            let s = String::from_utf8_lossy(&self.string_bytes(t)).into_owned();
-            let mut parts = s.split_whitespace();
-            let (Some(n), Some(u), None) = (parts.next(), parts.next(), parts.next()) else {
-                return Err(self.error_at(t, "Expected interval in the form 'N unit'"));
-            };
-            let f = interval_fn(u).ok_or_else(|| self.error_at(t, "Expected interval unit"))?;
-            let lit = if let Ok(v) = n.parse::<u64>() {
-                Literal::UInt(v)
-            } else if let Ok(v) = n.parse::<i64>() {
-                Literal::Int(v)
-            } else {
-                return Err(self.error_at(t, "Expected number in interval"));
-            };
-            return Ok(Expr::call(f, vec![Expr::Literal(lit)]));
-        }
-        let value = self.parse_binary(ADD)?;
-        let u = self.peek();
-        let f = if u.kind == TokenKind::BareWord { interval_fn(self.text(u)) } else { None };
-        match f {
-            Some(f) => {
-                self.advance();
-                Ok(Expr::call(f, vec![value]))
-            }
-            None => Err(self.unexpected("Expected one of: SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR")),
-        }
-    }
-
-    fn unit_follows(&mut self, n: usize) -> bool {
-        let t = self.peek_n(n);
-        t.kind == TokenKind::BareWord && interval_fn(self.text(t)).is_some()
     }
 
     /// `name(` already seen (cursor on the bracket): a call with its special forms.
@@ -882,94 +866,6 @@ impl<'a> Parser<'a> {
         };
         self.leave(1);
         Ok(e)
-    }
-
-    /// The SQL-standard call forms; None when the call is an ordinary one.
-    #[inline(never)]
-    fn parse_special_call(&mut self, name: &str) -> P<Option<Expr>> {
-        use TokenKind as K;
-        let name = name.to_string();
-        let upper = name.to_ascii_uppercase();
-        Ok(match upper.as_str() {
-            "CAST" => {
-                let e = self.parse_expr()?;
-                if self.eat_kw("AS") {
-                    let type_name = self.type_text(true)?;
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::Cast { expr: Box::new(e), type_name, syntax: CastSyntax::Function })
-                } else {
-                    let mut args = vec![e];
-                    while self.eat(K::Comma) {
-                        args.push(self.parse_expr_alias()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call("CAST", args))
-                }
-            }
-            "EXTRACT" if self.kw_at(1, "FROM") && self.peek().kind == K::BareWord => {
-                let u = self.advance();
-                let f = extract_fn(self.text(u)).ok_or_else(|| self.error_at(u, "Expected date part"))?;
-                self.advance();
-                let e = self.parse_expr()?;
-                self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                Some(Expr::call(f, vec![e]))
-            }
-            "SUBSTRING" | "SUBSTR" => {
-                let s = self.parse_expr_alias()?;
-                if self.eat_kw("FROM") {
-                    let a = self.parse_expr()?;
-                    let mut args = vec![s, a];
-                    if self.eat_kw("FOR") {
-                        args.push(self.parse_expr()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call("substring", args))
-                } else {
-                    let mut args = vec![s];
-                    while self.eat(K::Comma) {
-                        args.push(self.parse_expr_alias()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call(name.clone(), args))
-                }
-            }
-            "TRIM" if self.kw("BOTH") || self.kw("LEADING") || self.kw("TRAILING") => {
-                let w = self.advance();
-                let f = match self.text(w).to_ascii_uppercase().as_str() {
-                    "BOTH" => "trimBoth",
-                    "LEADING" => "trimLeft",
-                    _ => "trimRight",
-                };
-                let chars = if self.kw("FROM") { None } else { Some(self.parse_expr()?) };
-                self.expect_kw("FROM")?;
-                let s = self.parse_expr()?;
-                self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                let mut args = vec![s];
-                args.extend(chars);
-                Some(Expr::call(f, args))
-            }
-            "POSITION" => {
-                let a = self.parse_expr_alias()?;
-                if self.eat(K::ClosingRoundBracket) {
-                    match a {
-                        Expr::Function(c) if c.name == "in" && c.args.len() == 2 => {
-                            let mut it = c.args.into_iter();
-                            let (needle, hay) = (it.next(), it.next());
-                            Some(Expr::call("position", hay.into_iter().chain(needle).collect()))
-                        }
-                        other => Some(Expr::call(name.clone(), vec![other])),
-                    }
-                } else {
-                    let mut args = vec![a];
-                    while self.eat(K::Comma) {
-                        args.push(self.parse_expr_alias()?);
-                    }
-                    self.expect(K::ClosingRoundBracket, "closing round bracket")?;
-                    Some(Expr::call(name.clone(), args))
-                }
-            }
-            _ => None,
-        })
     }
 
     /// After the first argument list: parameters, `count(*)`, NULLS treatment, OVER.
@@ -1000,8 +896,10 @@ impl<'a> Parser<'a> {
             args.push(cond);
             call.name.push_str("If");
         }
-        call.args = args;
+        // `f(DISTINCT x)` keeps its name with `distinct` set; ClickHouse's name for it is
+        // the -Distinct combinator (`countDistinct(x)`), which `Display` prints.
         call.distinct = distinct;
+        call.args = args;
         if self.eat_kws(&["IGNORE", "NULLS"]) {
             call.ignore_nulls = Some(true);
         } else if self.eat_kws(&["RESPECT", "NULLS"]) {
@@ -1010,7 +908,9 @@ impl<'a> Parser<'a> {
         if self.eat_kw("OVER") {
             call.over = Some(if self.is(K::OpeningRoundBracket) {
                 self.advance();
+                self.enter(2)?;
                 let w = self.parse_window_body()?;
+                self.leave(2);
                 self.expect(K::ClosingRoundBracket, "closing round bracket")?;
                 w
             } else {
@@ -1022,7 +922,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Arguments after `(` up to and including `)`: `[DISTINCT|ALL] a, b`.
-    fn call_args(&mut self) -> P<(Vec<Expr>, bool)> {
+    pub(super) fn call_args(&mut self) -> P<(Vec<Expr>, bool)> {
         use TokenKind as K;
         let mut distinct = false;
         if self.kw("DISTINCT") && !matches!(self.peek_n(1).kind, K::ClosingRoundBracket | K::Comma) {
@@ -1032,63 +932,10 @@ impl<'a> Parser<'a> {
             self.advance();
         }
         let mut args = Vec::new();
-        while !self.is(K::ClosingRoundBracket) {
-            args.push(self.parse_expr_alias()?);
-            if !self.eat(K::Comma) {
-                break;
-            }
+        if !self.is(K::ClosingRoundBracket) {
+            args = self.parse_expr_list()?;
         }
         self.expect(K::ClosingRoundBracket, "closing round bracket")?;
         Ok((args, distinct))
-    }
-
-    /// The inside of `OVER (…)` / `WINDOW w AS (…)`.
-    pub(super) fn parse_window_body(&mut self) -> P<WindowSpec> {
-        let mut w = WindowSpec { base: None, partition_by: Vec::new(), order_by: Vec::new(), frame: None };
-        let t = self.peek();
-        if matches!(t.kind, TokenKind::BareWord | TokenKind::QuotedIdentifier)
-            && !["PARTITION", "ORDER", "ROWS", "RANGE"].iter().any(|k| self.kw(k))
-        {
-            w.base = Some(self.ident()?);
-        }
-        if self.eat_kws(&["PARTITION", "BY"]) {
-            w.partition_by = self.parse_expr_list()?;
-        }
-        if self.eat_kws(&["ORDER", "BY"]) {
-            w.order_by = self.parse_order_by_list()?;
-        }
-        let rows = self.kw("ROWS");
-        if rows || self.kw("RANGE") {
-            self.advance();
-            let (start, end) = if self.eat_kw("BETWEEN") {
-                let s = self.frame_bound()?;
-                self.expect_kw("AND")?;
-                (s, self.frame_bound()?)
-            } else {
-                (self.frame_bound()?, FrameBound::CurrentRow)
-            };
-            w.frame = Some((rows, start, end));
-        }
-        Ok(w)
-    }
-
-    fn frame_bound(&mut self) -> P<FrameBound> {
-        if self.eat_kws(&["UNBOUNDED", "PRECEDING"]) {
-            return Ok(FrameBound::UnboundedPreceding);
-        }
-        if self.eat_kws(&["UNBOUNDED", "FOLLOWING"]) {
-            return Ok(FrameBound::UnboundedFollowing);
-        }
-        if self.eat_kws(&["CURRENT", "ROW"]) {
-            return Ok(FrameBound::CurrentRow);
-        }
-        let e = self.parse_binary(CONCAT)?;
-        if self.eat_kw("PRECEDING") {
-            Ok(FrameBound::Preceding(Box::new(e)))
-        } else if self.eat_kw("FOLLOWING") {
-            Ok(FrameBound::Following(Box::new(e)))
-        } else {
-            Err(self.unexpected("Expected one of: PRECEDING, FOLLOWING"))
-        }
     }
 }

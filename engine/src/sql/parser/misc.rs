@@ -241,6 +241,9 @@ impl<'a> Parser<'a> {
         if matches!(self.peek().kind, TokenKind::BareWord) && self.peek_n(1).kind == TokenKind::Equals {
             settings = self.settings_list()?;
         }
+        if self.kw("EXPLAIN") {
+            return Err(self.unexpected("Expected a query after EXPLAIN"));
+        }
         let statement = self.parse_statement()?;
         Ok(StatementKind::Explain { kind, settings, statement: Box::new(statement) })
     }

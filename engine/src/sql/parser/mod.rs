@@ -5,16 +5,25 @@
 //! token cursor, keywords, error messages in ClickHouse's shape
 //! (`Syntax error: failed at position N (tok): rest. Expected …`), the parser
 //! depth limit (`max_parser_depth`, error 306), the AST depth limit (`max_ast_depth`,
-//! error 167) and statement dispatch. Expressions live in `expr.rs`, SELECT in
-//! `select.rs`, DDL/DML statements in `ddl.rs` and `misc.rs`.
+//! error 167) and statement dispatch. Expressions live in `expr.rs` (special forms such
+//! as CASE/CAST/EXTRACT and window specs in `forms.rs`), SELECT in `select.rs`,
+//! CREATE/ALTER/INSERT in `ddl.rs` and the small statements in `misc.rs`.
 //!
 //! Binary operators are parsed in loops (precedence climbing), so a chain of
 //! 10,000 `+1` terms never recurses; its AST depth is tracked while it is built
 //! and rejected with TOO_DEEP_AST the way ClickHouse does (a function node counts
 //! two levels: the function and its argument list).
+//!
+//! Every other nesting (parentheses, calls, subqueries, CASE, NOT, unary minus, `?:`,
+//! subscripts, EXISTS, CTEs, OVER) counts parser depth, weighted so the boundaries match
+//! chdb (497 nested `abs(` / `+1` terms → 167; 197 nested parentheses → 306). At the
+//! default `max_parser_depth` of 1000 the deepest input needs < 8 MiB of stack in debug
+//! builds (`tests/limits.rs` checks it on an 8 MiB thread), so call `parse` from threads
+//! with at least that much stack (spec/engine.md P2).
 
 mod ddl;
 mod expr;
+mod forms;
 mod misc;
 mod select;
 #[cfg(test)]
@@ -46,9 +55,16 @@ const MAX_AST_DEPTH: usize = 1000;
 /// Parses one or more `;`-separated statements.
 pub fn parse(sql: &str, limits: ParserLimits) -> Result<Vec<Statement>> {
     let mut p = Parser::new(sql, limits);
-    if sql.len() > limits.max_query_size {
-        return Err(p.query_size_error());
+    let r = parse_all(&mut p);
+    // `max_query_size` limits the tokens the parser reads; INSERT data (after FORMAT or
+    // VALUES) is not part of it, as in ClickHouse.
+    if let Some(t) = p.size_exceeded {
+        return Err(p.query_size_error(t));
     }
+    r
+}
+
+fn parse_all(p: &mut Parser<'_>) -> Result<Vec<Statement>> {
     let mut out = Vec::new();
     loop {
         while p.eat(TokenKind::Semicolon) {}
@@ -79,13 +95,25 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     depth: usize,
     limits: ParserLimits,
+    /// Tokens ending beyond this offset exceed `max_query_size`.
+    size_limit: usize,
+    size_exceeded: Option<Token>,
 }
 
 type P<T> = Result<T>;
 
 impl<'a> Parser<'a> {
     fn new(sql: &'a str, limits: ParserLimits) -> Self {
-        Parser { sql, lexer: Lexer::new(sql), toks: Vec::new(), pos: 0, depth: 0, limits }
+        Parser {
+            sql,
+            lexer: Lexer::new(sql),
+            toks: Vec::new(),
+            pos: 0,
+            depth: 0,
+            limits,
+            size_limit: limits.max_query_size,
+            size_exceeded: None,
+        }
     }
 
     // ---------- token cursor ----------
@@ -100,6 +128,12 @@ impl<'a> Parser<'a> {
                 }
             }
             let t = self.lexer.next_token();
+            if t.end > self.size_limit && t.kind != TokenKind::EndOfStream {
+                // Stop here: the query is cut at the limit and the error is reported by `parse`.
+                self.size_exceeded.get_or_insert(t);
+                self.toks.push(Token { kind: TokenKind::EndOfStream, start: t.start, end: t.start });
+                continue;
+            }
             self.toks.push(t);
         }
     }
@@ -233,13 +267,7 @@ impl<'a> Parser<'a> {
         s.get(a..b).unwrap_or("").to_string()
     }
 
-    fn query_size_error(&mut self) -> Error {
-        let max = self.limits.max_query_size;
-        let mut t = self.peek();
-        while t.kind != TokenKind::EndOfStream && t.end <= max {
-            self.advance();
-            t = self.peek();
-        }
+    fn query_size_error(&self, t: Token) -> Error {
         let tok = self.snippet(t.start, t.end);
         Error::new(
             ErrorCode::SYNTAX_ERROR,
@@ -445,6 +473,11 @@ impl<'a> Parser<'a> {
             "DELETE" => self.parse_delete(),
             "SET" => {
                 self.advance();
+                // `SET flag` alone means `SET flag = 1`.
+                if matches!(self.peek_n(1).kind, TokenKind::EndOfStream | TokenKind::Semicolon) {
+                    let name = self.ident()?;
+                    return Ok(StatementKind::Set(vec![(name, Expr::Literal(Literal::Bool(true)))]));
+                }
                 Ok(StatementKind::Set(self.settings_list()?))
             }
             "USE" => {

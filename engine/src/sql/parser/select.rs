@@ -104,8 +104,10 @@ impl<'a> Parser<'a> {
                 let name = self.ident()?;
                 self.advance();
                 self.advance();
+                self.enter_hundredths(PAREN_DEPTH)?;
                 let q = self.parse_query()?;
                 self.expect(TokenKind::ClosingRoundBracket, "closing round bracket")?;
+                self.leave_hundredths(PAREN_DEPTH);
                 items.push(WithItem::Cte { name, query: Box::new(q) });
             } else {
                 match self.parse_expr_alias()? {
@@ -156,7 +158,7 @@ impl<'a> Parser<'a> {
             let e = self.parse_expr_implicit_alias()?;
             self.check_ast_depth(&e, SELECT_LIST_AST_BASE)?;
             s.projection.push(e);
-            if !self.eat(TokenKind::Comma) {
+            if !self.eat(TokenKind::Comma) || self.select_list_ends() {
                 break;
             }
         }
@@ -230,6 +232,41 @@ impl<'a> Parser<'a> {
             s.settings = self.settings_list()?;
         }
         Ok(s)
+    }
+
+    /// A trailing comma in the select list (`SELECT a, FROM t`) is allowed by ClickHouse.
+    fn select_list_ends(&mut self) -> bool {
+        const CLAUSES: &[&str] = &[
+            "FROM",
+            "PREWHERE",
+            "WHERE",
+            "GROUP",
+            "HAVING",
+            "WINDOW",
+            "QUALIFY",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "SETTINGS",
+            "FORMAT",
+            "UNION",
+            "EXCEPT",
+            "INTERSECT",
+            "INTO",
+        ];
+        let t = self.peek();
+        match t.kind {
+            TokenKind::EndOfStream | TokenKind::Semicolon | TokenKind::ClosingRoundBracket => true,
+            TokenKind::BareWord => {
+                let w = self.text(t);
+                CLAUSES.iter().any(|c| c.eq_ignore_ascii_case(w))
+                    && !matches!(
+                        self.peek_n(1).kind,
+                        TokenKind::OpeningRoundBracket | TokenKind::Dot | TokenKind::Comma
+                    )
+            }
+            _ => false,
+        }
     }
 
     fn parse_checked_expr(&mut self) -> P<Expr> {
@@ -495,7 +532,7 @@ impl<'a> Parser<'a> {
                 JoinConstraint::Using(cols)
             }
         } else {
-            JoinConstraint::None
+            return Err(self.unexpected("Expected one of: ON, USING"));
         };
         Ok(TableExpr::Join { left: Box::new(left), right: Box::new(right), kind, strictness, global, constraint })
     }
