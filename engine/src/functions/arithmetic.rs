@@ -3,9 +3,10 @@
 //! time arithmetic (± days/seconds, ± intervals, differences), and the
 //! `toIntervalX` constructors. Mirrors ClickHouse `FunctionBinaryArithmetic.h`.
 //!
-//! `+ - *` cast both operands to ClickHouse's result type (`types::rules`) and
-//! emit a DataFusion `BinaryExpr`, which wraps on overflow as ClickHouse does
-//! (spec/engine.md §2). `/` is always Float64. Integer division, modulo, gcd
+//! `+ - *` on integers and floats cast both operands to ClickHouse's result type
+//! (`types::rules`) and emit a DataFusion `BinaryExpr`, which wraps on overflow as ClickHouse does
+//! (spec/engine.md §2); decimals use a checked kernel (407 on overflow). `/` is
+//! Float64 except for decimals. Integer division, modulo, gcd
 //! and abs run in kernels over a wide (i128) form and wrap into the result.
 //! Calendar arithmetic lives in `date_arith.rs`.
 
@@ -55,9 +56,64 @@ fn two(args: Vec<TypedExpr>) -> Result<(TypedExpr, TypedExpr)> {
     }
 }
 
+/// Types no kernel handles yet: Decimal256.
 fn too_wide(t: &ChType) -> bool {
+    matches!(t.base(), ChType::Decimal(p, _) if *p > 38)
+}
+
+/// (U)Int128 and (U)Int256: stored as bytes, computed in i128 kernels.
+fn is_128(t: &ChType) -> bool {
     matches!(t.base(), ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256)
-        || matches!(t.base(), ChType::Decimal(p, _) if *p > 38)
+}
+
+/// `+ - *` on (U)Int128, which Arrow cannot add: wrapping i128 arithmetic
+/// (the bit pattern is right for UInt128 too).
+fn wide_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
+    let (a, na) = wide(k, 0)?;
+    let (b, nb) = wide(k, 1)?;
+    let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
+    let (Vals::Int(a), Vals::Int(b)) = (a, b) else {
+        return Err(
+            Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, "128-bit arithmetic on non-integers").into_datafusion()
+        );
+    };
+    // 256-bit results are exact only while they fit an i128; beyond that, refuse rather than wrap wrongly.
+    let is256 = k.ret.base().bit_width().is_some_and(|b| b > 128);
+    let mut out: Vec<i128> = Vec::with_capacity(a.len());
+    for (x, y) in a.iter().zip(&b) {
+        let v = match op {
+            ArithOp::Plus => x.checked_add(*y),
+            ArithOp::Minus => x.checked_sub(*y),
+            ArithOp::Multiply => x.checked_mul(*y),
+        };
+        out.push(match v {
+            Some(v) => v,
+            None if is256 => {
+                return Err(
+                    Error::new(ErrorCode::NOT_IMPLEMENTED, "256-bit arithmetic beyond 128 bits").into_datafusion()
+                )
+            }
+            None => match op {
+                ArithOp::Plus => x.wrapping_add(*y),
+                ArithOp::Minus => x.wrapping_sub(*y),
+                ArithOp::Multiply => x.wrapping_mul(*y),
+            },
+        });
+    }
+    let n = out.len();
+    let arr = cast_kernel::write(&Vals::Int(out), nulls.as_ref(), n, &ChType::Int128, k.ret.base(), Mode::Plain)
+        .map_err(Error::into_datafusion)?;
+    finish(k, arr)
+}
+
+fn wide_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    wide_arith(k, ArithOp::Plus)
+}
+fn wide_minus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    wide_arith(k, ArithOp::Minus)
+}
+fn wide_multiply(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    wide_arith(k, ArithOp::Multiply)
 }
 
 fn wide_not_implemented(name: &str, t: &ChType) -> Error {
@@ -82,21 +138,34 @@ fn arith(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<Typ
         return Err(wide_not_implemented(&ctx.name, &t));
     }
     let ret = propagate_null(&args, t.clone());
+    if is_128(&t) && !t.is_decimal() {
+        let kernel: super::Kernel = match op {
+            ArithOp::Plus => wide_plus,
+            ArithOp::Minus => wide_minus,
+            ArithOp::Multiply => wide_multiply,
+        };
+        if a.is_float() || b.is_float() {
+            return Err(wide_not_implemented(&ctx.name, &t));
+        }
+        return call(&ctx.name, kernel, args, ret);
+    }
     let (x, y) = two(args)?;
+    if t.is_decimal() {
+        // Each side keeps its own scale; the kernel computes exactly and checks the precision.
+        let x = cast_keep_null(ctx, x, &decimal_of(&a, None))?;
+        let y = cast_keep_null(ctx, y, &decimal_of(&b, None))?;
+        let kernel: super::Kernel = match op {
+            ArithOp::Plus => decimal_plus,
+            ArithOp::Minus => decimal_minus,
+            ArithOp::Multiply => decimal_multiply,
+        };
+        return call(&ctx.name, kernel, vec![x, y], ret);
+    }
     let dop = match op {
         ArithOp::Plus => Operator::Plus,
         ArithOp::Minus => Operator::Minus,
         ArithOp::Multiply => Operator::Multiply,
     };
-    if let ChType::Decimal(_, s) = t {
-        // Each side keeps its own scale; Arrow computes the exact result, then it is pinned to T.
-        let xs = decimal_of(&a, if op == ArithOp::Multiply { None } else { Some(s) });
-        let ys = decimal_of(&b, if op == ArithOp::Multiply { None } else { Some(s) });
-        let x = cast_keep_null(ctx, x, &xs)?;
-        let y = cast_keep_null(ctx, y, &ys)?;
-        let e = binary_expr(x.expr, dop, y.expr);
-        return Ok(TypedExpr::new(DfExpr::Cast(Cast::new(Box::new(e), t.to_arrow())), ret));
-    }
     let x = cast_keep_null(ctx, x, &t)?;
     let y = cast_keep_null(ctx, y, &t)?;
     Ok(TypedExpr::new(binary_expr(x.expr, dop, y.expr), ret))
@@ -115,6 +184,58 @@ fn decimal_of(t: &ChType, scale: Option<u8>) -> ChType {
         Some(sc) if sc > s => ChType::Decimal((p + (sc - s)).min(38), sc),
         _ => ChType::Decimal(p.min(38), s),
     }
+}
+
+fn decimal_overflow() -> datafusion::error::DataFusionError {
+    Error::new(ErrorCode::DECIMAL_OVERFLOW, "Decimal math overflow").into_datafusion()
+}
+
+/// Decimal `+ - *` with ClickHouse's result scale and overflow check (407).
+fn decimal_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
+    let scale = |t: &ChType| match t.base() {
+        ChType::Decimal(_, s) => *s as u32,
+        _ => 0,
+    };
+    let (sa, sb) = (scale(&k.arg_types[0]), scale(&k.arg_types[1]));
+    let (p, s) = match k.ret.base() {
+        ChType::Decimal(p, s) => (*p as u32, *s as u32),
+        _ => (38, 0),
+    };
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let (a, b) = (k.args[0].to_array(rows)?, k.args[1].to_array(rows)?);
+    let (a, b) = (a.as_primitive::<Decimal128Type>(), b.as_primitive::<Decimal128Type>());
+    let nulls = NullBuffer::union(a.nulls(), b.nulls());
+    let (ma, mb) = (cast_kernel::pow10(s.saturating_sub(sa)), cast_kernel::pow10(s.saturating_sub(sb)));
+    let mut out = Vec::with_capacity(rows);
+    for i in 0..rows {
+        if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
+            out.push(0);
+            continue;
+        }
+        let (x, y) = (a.value(i), b.value(i));
+        let v = match op {
+            ArithOp::Plus => x.checked_mul(ma).zip(y.checked_mul(mb)).and_then(|(x, y)| x.checked_add(y)),
+            ArithOp::Minus => x.checked_mul(ma).zip(y.checked_mul(mb)).and_then(|(x, y)| x.checked_sub(y)),
+            ArithOp::Multiply => x.checked_mul(y),
+        }
+        .ok_or_else(decimal_overflow)?;
+        if !cast_kernel::fits_decimal_storage(v, p) {
+            return Err(decimal_overflow());
+        }
+        out.push(v);
+    }
+    let arr = arrow::array::Decimal128Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
+    finish(k, Arc::new(arr))
+}
+
+fn decimal_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal_arith(k, ArithOp::Plus)
+}
+fn decimal_minus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal_arith(k, ArithOp::Minus)
+}
+fn decimal_multiply(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal_arith(k, ArithOp::Multiply)
 }
 
 fn plus(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -242,6 +363,7 @@ enum IntOp {
     DivOrZero,
     Mod,
     ModOrZero,
+    PositiveMod,
     Gcd,
     Lcm,
 }
@@ -276,11 +398,12 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     continue;
                 }
                 let r = match op {
-                    IntOp::Div | IntOp::Mod | IntOp::Gcd | IntOp::Lcm if q == 0 => {
+                    IntOp::Div | IntOp::Mod | IntOp::PositiveMod | IntOp::Gcd | IntOp::Lcm if q == 0 => {
                         return Err(division_by_zero().into_datafusion())
                     }
                     IntOp::Gcd | IntOp::Lcm if p == 0 => return Err(division_by_zero().into_datafusion()),
                     IntOp::DivOrZero | IntOp::ModOrZero if q == 0 => 0,
+                    IntOp::DivOrZero | IntOp::ModOrZero if q == -1 && Some(p) == min => 0,
                     IntOp::Div | IntOp::Mod if q == -1 && Some(p) == min => {
                         return Err(Error::new(
                             ErrorCode::ILLEGAL_DIVISION,
@@ -290,6 +413,14 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     }
                     IntOp::Div | IntOp::DivOrZero => p.wrapping_div(q),
                     IntOp::Mod | IntOp::ModOrZero => p.wrapping_rem(q),
+                    IntOp::PositiveMod => {
+                        let r = p.wrapping_rem(q);
+                        if r < 0 {
+                            r + q.abs()
+                        } else {
+                            r
+                        }
+                    }
                     IntOp::Gcd => gcd_u(p.unsigned_abs(), q.unsigned_abs()) as i128,
                     IntOp::Lcm => {
                         let g = gcd_u(p.unsigned_abs(), q.unsigned_abs());
@@ -314,11 +445,29 @@ fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
                     continue;
                 }
                 out.push(match op {
-                    IntOp::Div | IntOp::Mod if q == 0.0 && ret.is_integer() => {
+                    IntOp::Div | IntOp::Mod | IntOp::PositiveMod if q == 0.0 && ret.is_integer() => {
                         return Err(division_by_zero().into_datafusion())
                     }
-                    IntOp::DivOrZero | IntOp::ModOrZero if q == 0.0 => 0.0,
-                    IntOp::Div | IntOp::DivOrZero => (p / q).trunc(),
+                    IntOp::DivOrZero if q == 0.0 => 0.0,
+                    IntOp::Div | IntOp::DivOrZero => {
+                        let r = (p / q).trunc();
+                        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&r) {
+                            return Err(Error::new(
+                                ErrorCode::ILLEGAL_DIVISION,
+                                "Cannot perform integer division, because it will produce infinite or too large number",
+                            )
+                            .into_datafusion());
+                        }
+                        r
+                    }
+                    IntOp::PositiveMod => {
+                        let r = p % q;
+                        if r < 0.0 {
+                            r + q.abs()
+                        } else {
+                            r
+                        }
+                    }
                     _ => p % q,
                 });
             }
@@ -344,6 +493,9 @@ fn modulo_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
 }
 fn modulo_or_zero_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     int_kernel(k, IntOp::ModOrZero)
+}
+fn positive_modulo_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    int_kernel(k, IntOp::PositiveMod)
 }
 fn gcd_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     int_kernel(k, IntOp::Gcd)
@@ -402,6 +554,24 @@ fn modulo_or_zero(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedEx
     int_div_like(ctx, args, modulo_or_zero_kernel, true)
 }
 
+/// `positiveModulo(a, b)` (`pmod`): the remainder made non-negative; its type is
+/// the unsigned integer as wide as the divisor (chdb: Int32, UInt8 → UInt8; Int8, Int8 → UInt8).
+fn positive_modulo(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    if args.iter().any(|a| a.ty.is_nothing()) {
+        return Ok(null_result());
+    }
+    numeric_args(&ctx.name, &args)?;
+    let (a, b) = (args[0].ty.base(), args[1].ty.base());
+    if a.is_decimal() || b.is_decimal() {
+        return Err(wide_not_implemented(&ctx.name, a));
+    }
+    let t =
+        if a.is_float() || b.is_float() { ChType::Float64 } else { ChType::int_of(false, b.bit_width().unwrap_or(64)) };
+    let ret = propagate_null(&args, t);
+    call(&ctx.name, positive_modulo_kernel, args, ret)
+}
+
 fn gcd_like(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: super::Kernel) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 2, 2)?;
     if args.iter().any(|a| a.ty.is_nothing()) {
@@ -438,7 +608,7 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Ok(null_result());
     }
     let b = x.ty.base().clone();
-    if too_wide(&b) {
+    if too_wide(&b) || is_128(&b) {
         return Err(wide_not_implemented(&ctx.name, &b));
     }
     let t = match &b {
@@ -452,7 +622,10 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     let ret = propagate_null(std::slice::from_ref(&x), t.clone());
     let x = cast_keep_null(ctx, x, &t)?;
     let zero = ScalarValue::new_zero(&t.to_arrow()).map_err(Error::from)?;
-    Ok(TypedExpr::new(binary_expr(DfExpr::Literal(zero, None), Operator::Minus, x.expr), ret))
+    let e = binary_expr(DfExpr::Literal(zero, None), Operator::Minus, x.expr);
+    // Arrow widens decimal precision on subtraction; pin the ClickHouse type.
+    let e = if t.is_decimal() { DfExpr::Cast(Cast::new(Box::new(e), t.to_arrow())) } else { e };
+    Ok(TypedExpr::new(e, ret))
 }
 
 fn abs_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
@@ -508,7 +681,8 @@ fn to_interval(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     if x.ty.is_nothing() {
         return Ok(null_result());
     }
-    if !x.ty.base().is_numeric() {
+    // INTERVAL '3' SECOND: ClickHouse parses a string count.
+    if !x.ty.base().is_numeric() && !x.ty.base().is_string() {
         return Err(illegal_type(&ctx.name, 0, &x.ty));
     }
     let nullable = x.ty.is_nullable();
@@ -528,6 +702,9 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("modulo", Case::Sensitive, modulo);
     r.scalar("mod", Case::Insensitive, modulo);
     r.scalar("moduloOrZero", Case::Sensitive, modulo_or_zero);
+    r.scalar("positiveModulo", Case::Sensitive, positive_modulo);
+    r.scalar("positive_modulo", Case::Sensitive, positive_modulo);
+    r.scalar("pmod", Case::Insensitive, positive_modulo);
     r.scalar("negate", Case::Sensitive, negate);
     r.scalar("abs", Case::Insensitive, abs);
     r.scalar("gcd", Case::Sensitive, gcd);
@@ -600,6 +777,19 @@ mod tests {
         assert_eq!(r("modulo", vec![f64_(-5.5), int("UInt8", 2)]), ("Float64".into(), S::Float64(Some(-1.5))));
         assert_eq!(r("intDivOrZero", vec![int("UInt8", 5), int("UInt8", 0)]), ("UInt8".into(), S::UInt8(Some(0))));
         assert_eq!(r("moduloOrZero", vec![int("UInt8", 5), int("UInt8", 0)]).1, S::UInt8(Some(0)));
+        // chdb: intDivOrZero(toInt8(-128), toInt8(-1)) = 0, moduloOrZero(5.5, 0) = nan, 5 % 0.0 = nan,
+        // intDiv(5.5, 0) → 153, intDiv(1e300, 0.5) → 153
+        assert_eq!(r("intDivOrZero", vec![int("Int8", -128), int("Int8", -1)]).1, S::Int8(Some(0)));
+        assert!(matches!(r("moduloOrZero", vec![f64_(5.5), int("UInt8", 0)]).1, S::Float64(Some(v)) if v.is_nan()));
+        assert!(matches!(r("modulo", vec![int("UInt8", 5), f64_(0.0)]).1, S::Float64(Some(v)) if v.is_nan()));
+        assert_eq!(run_code("intDiv", vec![f64_(5.5), int("UInt8", 0)]), 153);
+        assert_eq!(run_code("intDiv", vec![f64_(1e300), f64_(0.5)]), 153);
+        // chdb: positiveModulo(-7, 3) = 2; positiveModulo(toInt32(-7), toUInt8(3)) UInt8; positiveModulo(-7, -3) = 2 (UInt8);
+        // positiveModulo(-7.5, 2) = 0.5
+        assert_eq!(r("positiveModulo", vec![int("Int8", -7), int("UInt8", 3)]), ("UInt8".into(), S::UInt8(Some(2))));
+        assert_eq!(r("positiveModulo", vec![int("Int32", -7), int("UInt8", 3)]).0, "UInt8");
+        assert_eq!(r("pmod", vec![int("Int8", -7), int("Int8", -3)]), ("UInt8".into(), S::UInt8(Some(2))));
+        assert_eq!(r("positiveModulo", vec![f64_(-7.5), int("UInt8", 2)]), ("Float64".into(), S::Float64(Some(0.5))));
         // chdb: toTypeName(toInt32(1) % toUInt8(3)) = Int16; -7 % 3 = -1
         assert_eq!(r("modulo", vec![int("Int32", -7), int("UInt8", 3)]), ("Int16".into(), S::Int16(Some(-1))));
         assert_eq!(r("intDiv", vec![int("UInt8", 7), int("Int32", 2)]), ("Int8".into(), S::Int8(Some(3))));
@@ -684,6 +874,10 @@ mod tests {
         );
         assert_eq!(r("divide", vec![d(1.0, 3), d(3.0, 2)]), ("Decimal(9, 3)".into(), S::Decimal128(Some(333), 9, 3)));
         assert_eq!(run_code("divide", vec![d(1.0, 2), d(3.0, 3)]), 69);
+        // chdb: toDecimal32(1,5)*toDecimal32(1,5) → 69 (scale 10 > 9); toDecimal32(99999, 4)^2 → 407
+        assert_eq!(run_code("multiply", vec![d(1.0, 5), d(1.0, 5)]), 69);
+        assert_eq!(run_code("multiply", vec![d(99999.0, 4), d(99999.0, 4)]), 407);
+        assert_eq!(r("minus", vec![d(1.0, 2), d(1.5, 3)]).1, S::Decimal128(Some(-500), 9, 3));
         assert_eq!(
             r("plus", vec![d(1.0, 2), int("UInt8", 1)]),
             ("Decimal(9, 2)".into(), S::Decimal128(Some(200), 9, 2))
@@ -698,12 +892,45 @@ mod tests {
         assert_eq!(r("negate", vec![u64_(5)]), ("Int64".into(), S::Int64(Some(-5))));
         assert_eq!(r("abs", vec![int("Int8", -128)]), ("UInt8".into(), S::UInt8(Some(128))));
         assert_eq!(r("abs", vec![f64_(-1.5)]), ("Float64".into(), S::Float64(Some(1.5))));
+        // chdb: toTypeName(negate(toDecimal32(1,2))) = Decimal(9, 2); abs(toBool(1)) UInt8; -toBool(1) Int16
+        let d = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
+        assert_eq!(r("negate", vec![d.clone()]), ("Decimal(9, 2)".into(), S::Decimal128(Some(-150), 9, 2)));
+        let nd = bind("negate", vec![d]).unwrap();
+        assert_eq!(r("abs", vec![nd]), ("Decimal(9, 2)".into(), S::Decimal128(Some(150), 9, 2)));
+        let t = bind("toBool", vec![int("UInt8", 1)]).unwrap();
+        assert_eq!(r("negate", vec![t.clone()]), ("Int16".into(), S::Int16(Some(-1))));
+        assert_eq!(r("abs", vec![t]), ("UInt8".into(), S::UInt8(Some(1))));
         // chdb: gcd(toInt8(4), toUInt8(6)) type Int16; gcd(12,18)=6; lcm(4,6)=12; gcd(1,0) → 153; gcd(1.5,2) → 43
         assert_eq!(r("gcd", vec![int("Int8", 4), int("UInt8", 6)]), ("Int16".into(), S::Int16(Some(2))));
         assert_eq!(r("gcd", vec![int("UInt8", 12), int("UInt8", 18)]).1, S::UInt16(Some(6)));
         assert_eq!(r("lcm", vec![int("UInt8", 4), int("UInt8", 6)]).1, S::UInt16(Some(12)));
         assert_eq!(run_code("gcd", vec![int("UInt8", 1), int("UInt8", 0)]), 153);
         assert_eq!(run_code("gcd", vec![f64_(1.5), int("UInt8", 2)]), 43);
+        // chdb: toTypeName(toInt128(1)+1) = Int128; toUInt256(5)-1 = 4 (256-bit: not yet)
+        let big = bind("toInt128", vec![int("Int64", i64::MAX)]).unwrap();
+        let sum = bind("plus", vec![big.clone(), big]).unwrap();
+        assert_eq!(sum.ty.to_string(), "Int128");
+        let back = bind("toFloat64", vec![sum]).unwrap();
+        assert_eq!(
+            eval(&back).unwrap().as_any().downcast_ref::<arrow::array::Float64Array>().unwrap().value(0),
+            1.8446744073709552e19
+        );
+        // chdb: toUInt256(12345678901234567890) * 1000000000 = 12345678901234567890000000000;
+        // toTypeName(toInt256(1) + 1) = Int256; toUInt64(toUInt256(5) - 1) = 4; toInt8(toInt256(-1)) = -1
+        let u = bind("toUInt256", vec![u64_(12345678901234567890)]).unwrap();
+        let m = bind("multiply", vec![u, int("UInt32", 1000000000)]).unwrap();
+        assert_eq!(m.ty.to_string(), "UInt256");
+        let back = bind("toFloat64", vec![m]).unwrap();
+        assert_eq!(
+            eval(&back).unwrap().as_any().downcast_ref::<arrow::array::Float64Array>().unwrap().value(0),
+            1.234_567_890_123_456_8e28
+        );
+        let i = bind("toInt256", vec![int("Int8", -1)]).unwrap();
+        assert_eq!(bind("plus", vec![i.clone(), int("UInt8", 1)]).unwrap().ty.to_string(), "Int256");
+        assert_eq!(r("toInt8", vec![i]).1, S::Int8(Some(-1)));
+        let five = bind("toUInt256", vec![int("UInt8", 5)]).unwrap();
+        let four = bind("minus", vec![five, int("UInt8", 1)]).unwrap();
+        assert_eq!(r("toUInt64", vec![four]).1, S::UInt64(Some(4)));
         // chdb: toIntervalDay(1.5) = 1, type IntervalDay
         assert_eq!(r("toIntervalDay", vec![f64_(1.5)]), ("IntervalDay".into(), S::Int64(Some(1))));
     }

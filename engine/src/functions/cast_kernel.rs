@@ -6,8 +6,9 @@
 //! `accurateCast` (exact or error) and `…OrNull` modes. Casts that Arrow does
 //! exactly (widening) never come here: the binder emits a plain `Expr::Cast`.
 //!
-//! (U)Int128 is stored as 16 big-endian bytes with the sign bit flipped for
-//! signed types (spec/engine.md "Types on Arrow"); (U)Int256 is not converted yet.
+//! (U)Int128 is stored as 16 big-endian bytes with the top bit flipped (signed
+//! and unsigned alike, as `formats::text` decodes) (spec/engine.md "Types on Arrow"); (U)Int256 likewise in 32 bytes,
+//! converted through its low 128 bits (exact for values that fit an i128).
 
 use std::sync::Arc;
 
@@ -89,24 +90,37 @@ fn prim<T: ArrowPrimitiveType>(arr: &dyn Array, f: impl Fn(T::Native) -> i128) -
     arr.as_primitive::<T>().values().iter().map(|v| f(*v)).collect()
 }
 
-/// Decodes a (U)Int128 stored as big-endian bytes (sign bit flipped when signed).
-pub fn i128_from_bytes(b: &[u8], signed: bool) -> i128 {
+/// Decodes a (U)Int128 stored as big-endian bytes with the top bit flipped (for
+/// signed and unsigned alike: the layout `formats::text` decodes).
+pub fn i128_from_bytes(b: &[u8], _signed: bool) -> i128 {
     let mut buf = [0u8; 16];
     if b.len() == 16 {
         buf.copy_from_slice(b);
     }
-    let u = u128::from_be_bytes(buf);
-    if signed {
-        (u ^ (1u128 << 127)) as i128
-    } else {
-        u as i128
-    }
+    (u128::from_be_bytes(buf) ^ (1u128 << 127)) as i128
 }
 
 /// Encodes a (U)Int128 as stored in Arrow (see [`i128_from_bytes`]).
-pub fn i128_to_bytes(v: i128, signed: bool) -> [u8; 16] {
-    let u = if signed { (v as u128) ^ (1u128 << 127) } else { v as u128 };
-    u.to_be_bytes()
+pub fn i128_to_bytes(v: i128, _signed: bool) -> [u8; 16] {
+    ((v as u128) ^ (1u128 << 127)).to_be_bytes()
+}
+
+/// The low 128 bits of a stored (U)Int256 (32 big-endian bytes, sign bit flipped when signed).
+fn i256_low(b: &[u8], _signed: bool) -> i128 {
+    // The flipped top bit lives in the high half, so the low 128 bits are stored as is.
+    let mut buf = [0u8; 16];
+    if b.len() == 32 {
+        buf.copy_from_slice(&b[16..]);
+    }
+    i128::from_be_bytes(buf)
+}
+
+/// Stores an i128 as a (U)Int256, sign-extended (so toUInt256(-1) is 2^256 − 1, as in ClickHouse).
+fn i256_bytes(v: i128, _signed: bool) -> [u8; 32] {
+    let mut out = [if v < 0 { 0xFF } else { 0 }; 32];
+    out[16..].copy_from_slice(&v.to_be_bytes());
+    out[0] ^= 0x80;
+    out
 }
 
 pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
@@ -142,6 +156,12 @@ pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
             let fsb = arr.as_fixed_size_binary();
             let signed = matches!(from, C::Int128);
             Vals::Int((0..fsb.len()).map(|i| i128_from_bytes(fsb.value(i), signed)).collect())
+        }
+        C::Int256 | C::UInt256 => {
+            // The low 128 bits: exact for values in i128, and the wrap ClickHouse does when narrowing.
+            let fsb = arr.as_fixed_size_binary();
+            let signed = matches!(from, C::Int256);
+            Vals::Int((0..fsb.len()).map(|i| i256_low(fsb.value(i), signed)).collect())
         }
         other => return Err(not_supported(other, None)),
     })
@@ -186,6 +206,9 @@ fn float_to_int(f: f64, to: &ChType) -> Result<i128> {
         } else {
             i32::MIN as i128
         }
+    } else if matches!(to, ChType::UInt64) && (0.0..1.844_674_407_370_955_2e19).contains(&t) {
+        // chdb: toUInt64(1e19) = 10000000000000000000; beyond 2^64 the i64 rule applies.
+        t as u64 as i128
     } else if bits <= 64 {
         if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
             t as i64 as i128
@@ -235,6 +258,10 @@ fn to_int(vals: &Vals, i: usize, from: &ChType, to: &ChType, mode: Mode) -> Resu
             if accurate && q * pow10(*s) != v[i] {
                 return fail();
             }
+            // Decimal → integer never wraps: ClickHouse raises DECIMAL_OVERFLOW.
+            if !accurate && *s > 0 && !int_fits(q, to) && to.is_integer() {
+                return Err(Error::new(ErrorCode::DECIMAL_OVERFLOW, "Convert overflow"));
+            }
             q
         }
     };
@@ -282,10 +309,20 @@ fn to_decimal(vals: &Vals, i: usize, precision: u32, scale: u32) -> Result<i128>
             }
         }
     };
-    if precision < 39 && v.unsigned_abs() >= pow10(precision) as u128 {
+    // ClickHouse bounds a decimal by its storage, not its digits: toDecimal64(1, 18) is fine.
+    if !fits_decimal_storage(v, precision) {
         return Err(decimal_overflow());
     }
     Ok(v)
+}
+
+/// Whether an unscaled value fits the storage of Decimal(precision, _) (Int32/64/128).
+pub(crate) fn fits_decimal_storage(v: i128, precision: u32) -> bool {
+    match precision {
+        0..=9 => i32::try_from(v).is_ok(),
+        10..=18 => i64::try_from(v).is_ok(),
+        _ => true,
+    }
 }
 
 /// Builds a primitive array row by row; `None` from `f` is NULL.
@@ -371,6 +408,12 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
     if fb.is_nothing() {
         return Ok(arrow::array::new_null_array(&tb.to_arrow(), arr.len()));
     }
+    if let (Some(items), ChType::String) = (enum_items(fb), tb) {
+        return enum_to_string(arr, &items);
+    }
+    if let (true, Some(items)) = (fb.is_string(), enum_items(tb)) {
+        return string_to_enum(arr, &items, tb);
+    }
     if matches!(tb, ChType::String) {
         return to_text_column(arr.as_ref(), fb, &opts);
     }
@@ -381,6 +424,9 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
             _ => OnError::Throw,
         };
         return parse_column(arr.as_ref(), tb, &opts, on_error);
+    }
+    if let (ChType::Array(fe), ChType::Array(te)) = (fb, tb) {
+        return convert_list(arr, fe, te, tz, mode);
     }
     let n = arr.len();
     let nulls = arr.logical_nulls();
@@ -410,9 +456,108 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
         return write_date(&Vals::Int(secs), nulls, n, tb, true);
     }
     if to_date {
-        return write_date(&vals, nulls, n, tb, false);
+        return write_date(&vals, nulls, n, tb, from_date);
+    }
+    if let Some(items) = enum_items(tb) {
+        check_enum_values(&vals, nulls, &items)?;
     }
     write(&vals, nulls, n, fb, tb, mode)
+}
+
+/// An enum's (name, value) pairs.
+pub(crate) fn enum_items(t: &ChType) -> Option<Vec<(String, i16)>> {
+    match t {
+        ChType::Enum8(items) => Some(items.iter().map(|(n, v)| (n.clone(), *v as i16)).collect()),
+        ChType::Enum16(items) => Some(items.clone()),
+        _ => None,
+    }
+}
+
+fn enum_codes(arr: &dyn Array) -> Vec<i16> {
+    match arr.data_type() {
+        DataType::Int8 => arr.as_primitive::<Int8Type>().values().iter().map(|v| *v as i16).collect(),
+        _ => arr.as_primitive::<Int16Type>().values().to_vec(),
+    }
+}
+
+fn enum_to_string(arr: &ArrayRef, items: &[(String, i16)]) -> Result<ArrayRef> {
+    let codes = enum_codes(arr.as_ref());
+    let nulls = arr.logical_nulls();
+    let mut b = arrow::array::BinaryViewBuilder::with_capacity(codes.len());
+    for (i, c) in codes.iter().enumerate() {
+        if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
+            b.append_null();
+            continue;
+        }
+        match items.iter().find(|(_, v)| v == c) {
+            Some((name, _)) => b.append_value(name.as_bytes()),
+            None => b.append_value(c.to_string().as_bytes()),
+        }
+    }
+    Ok(Arc::new(b.finish()))
+}
+
+fn unknown_enum(what: String) -> Error {
+    // ClickHouse: 691 UNKNOWN_ELEMENT_OF_ENUM (not yet in the ErrorCode table).
+    Error::new(ErrorCode::BAD_ARGUMENTS, what)
+}
+
+fn string_to_enum(arr: &ArrayRef, items: &[(String, i16)], to: &ChType) -> Result<ArrayRef> {
+    let s = arr.as_binary_view_opt().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "String is not BinaryView"))?;
+    let mut codes = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        if s.is_null(i) {
+            codes.push(0i16);
+            continue;
+        }
+        let text = s.value(i);
+        let code = match items.iter().find(|(n, _)| n.as_bytes() == text) {
+            Some((_, v)) => *v,
+            None => {
+                let num = std::str::from_utf8(text).ok().and_then(|t| t.parse::<i16>().ok());
+                match num.filter(|n| items.iter().any(|(_, v)| v == n)) {
+                    Some(n) => n,
+                    None => {
+                        return Err(unknown_enum(format!(
+                            "Unknown element '{}' for enum",
+                            String::from_utf8_lossy(text)
+                        )))
+                    }
+                }
+            }
+        };
+        codes.push(code);
+    }
+    let nulls = s.nulls().cloned();
+    Ok(match to {
+        ChType::Enum8(_) => {
+            Arc::new(PrimitiveArray::<Int8Type>::new(codes.iter().map(|c| *c as i8).collect::<Vec<_>>().into(), nulls))
+        }
+        _ => Arc::new(PrimitiveArray::<Int16Type>::new(codes.into(), nulls)),
+    })
+}
+
+fn check_enum_values(vals: &Vals, nulls: Option<&NullBuffer>, items: &[(String, i16)]) -> Result<()> {
+    if let Vals::Int(v) = vals {
+        for (i, x) in v.iter().enumerate() {
+            if nulls.is_some_and(|n| n.is_null(i)) {
+                continue;
+            }
+            if !items.iter().any(|(_, c)| *c as i128 == *x) {
+                return Err(unknown_enum(format!("Unexpected value {x} in enum")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Array(T) → Array(U): the elements are converted, offsets and validity kept.
+fn convert_list(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode) -> Result<ArrayRef> {
+    let list = arr.as_list_opt::<i32>().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "Array is not a List"))?;
+    let values = convert(list.values(), from, to, tz, mode)?;
+    let field = Arc::new(to.to_arrow_field("item"));
+    let out = arrow::array::ListArray::try_new(field, list.offsets().clone(), values, list.nulls().cloned())?;
+    Ok(Arc::new(out))
 }
 
 fn write_date(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, to: &ChType, days: bool) -> Result<ArrayRef> {
@@ -428,8 +573,10 @@ fn write_date(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, to: &ChType, da
             }
             Vals::Dec(v, s) => v[i] / pow10(*s),
         };
-        Ok(Some(if days || date32 {
+        Ok(Some(if date32 {
             v.clamp(i32::MIN as i128, i32::MAX as i128) as i32
+        } else if days {
+            v.clamp(0, 65535) as i32
         } else if v < 0 {
             0
         } else if v <= 65535 {
@@ -465,7 +612,12 @@ pub(crate) fn write(
         C::Int32 => int_target!(Int32Type, i32, vals, nulls, n, from, to, mode),
         C::Int64 | C::Interval(_) => int_target!(Int64Type, i64, vals, nulls, n, from, to, mode),
         C::DateTime(_) => prim_array::<TimestampSecondType>(n, nulls, to.to_arrow(), |i| {
-            Ok(to_int(vals, i, from, &C::UInt32, mode)?.map(|v| v as u32 as i64))
+            // ClickHouse saturates: toDateTime(-1) is 1970-01-01 00:00:00, 2^32 is 2106-02-07 06:28:15.
+            let v = match vals {
+                Vals::Float(f) if f[i].is_finite() => Some(f[i].trunc().clamp(0.0, u32::MAX as f64) as i128),
+                _ => to_int(vals, i, from, &C::Int64, mode)?,
+            };
+            Ok(v.map(|v| v.clamp(0, u32::MAX as i128) as i64))
         }),
         C::Int128 | C::UInt128 => {
             let signed = matches!(to, C::Int128);
@@ -494,6 +646,22 @@ pub(crate) fn write(
             )?;
             Ok(Arc::new(arr))
         }
+        C::Int256 | C::UInt256 => {
+            let signed = matches!(to, C::Int256);
+            let mut out: Vec<Option<[u8; 32]>> = Vec::with_capacity(n);
+            for i in 0..n {
+                if nulls.is_some_and(|b| b.is_null(i)) {
+                    out.push(None);
+                    continue;
+                }
+                out.push(to_int(vals, i, from, to, mode)?.map(|v| i256_bytes(v, signed)));
+            }
+            let arr = FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+                out.iter().map(|b| b.as_ref().map(|b| b.as_slice())),
+                32,
+            )?;
+            Ok(Arc::new(arr))
+        }
         C::Float32 => prim_array::<Float32Type>(n, nulls, DataType::Float32, |i| Ok(Some(to_f64(vals, i) as f32))),
         C::Float64 => prim_array::<Float64Type>(n, nulls, DataType::Float64, |i| Ok(Some(to_f64(vals, i)))),
         C::Bool => {
@@ -518,6 +686,40 @@ pub(crate) fn write(
                 Err(_) if accurate_null => Ok(None),
                 Err(e) => Err(e),
             })
+        }
+        C::Decimal(_, s) => {
+            // Decimal256: computed in i256 (values read through i128, so sources up to 38 digits).
+            use arrow::datatypes::i256;
+            let ten = |n: u32| i256::from_i128(10).checked_pow(n).ok_or_else(decimal_overflow);
+            let scale = *s as u32;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                if nulls.is_some_and(|b| b.is_null(i)) {
+                    out.push(i256::ZERO);
+                    continue;
+                }
+                let v = match vals {
+                    Vals::Int(v) => i256::from_i128(v[i]).checked_mul(ten(scale)?),
+                    Vals::Float(v) => {
+                        if !v[i].is_finite() {
+                            return Err(decimal_overflow());
+                        }
+                        i256::from_f64((v[i] * 10f64.powi(scale as i32)).trunc())
+                    }
+                    Vals::Dec(v, s0) => {
+                        let x = i256::from_i128(v[i]);
+                        if scale >= *s0 {
+                            x.checked_mul(ten(scale - s0)?)
+                        } else {
+                            x.checked_div(ten(s0 - scale)?)
+                        }
+                    }
+                }
+                .ok_or_else(decimal_overflow)?;
+                out.push(v);
+            }
+            let arr = arrow::array::Decimal256Array::new(out.into(), nulls.cloned()).with_data_type(to.to_arrow());
+            Ok(Arc::new(arr))
         }
         C::DateTime64(p, _) => {
             let (unit, digits) = match datetime64_unit(*p) {
@@ -550,6 +752,9 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
     if f.is_nothing() || matches!(t, C::String) || f.is_string_or_fixed() {
         return true;
     }
+    if let (C::Array(fe), C::Array(te)) = (f, t) {
+        return fe.base() == te.base() || supported(fe, te);
+    }
     let readable = |x: &ChType| {
         matches!(
             x,
@@ -563,6 +768,8 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
                 | C::Int64
                 | C::Int128
                 | C::UInt128
+                | C::Int256
+                | C::UInt256
                 | C::IPv4
                 | C::Enum8(_)
                 | C::Enum16(_)
@@ -576,5 +783,6 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
                 | C::Float64
         ) || matches!(x, C::Decimal(p, _) if *p <= 38)
     };
-    readable(f) && readable(t) && !matches!(t, C::Interval(_))
+    let writable = |x: &ChType| readable(x) || matches!(x, C::Decimal(..));
+    readable(f) && writable(t) && !matches!(t, C::Interval(_))
 }

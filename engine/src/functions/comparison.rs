@@ -21,7 +21,7 @@ use datafusion::functions::core::expr_fn::get_field;
 use datafusion::logical_expr::{binary_expr, Cast, ColumnarValue, Expr as DfExpr, Operator};
 
 use super::arithmetic::{cast_keep_null, finish, null_result, propagate_null, wide};
-use super::cast_kernel::{pow10, Vals};
+use super::cast_kernel::{enum_items, pow10, Vals};
 use super::conversion::cast;
 use super::udf::call;
 use super::{
@@ -117,31 +117,32 @@ fn cmp_int_float(i: i128, f: f64) -> Option<Ordering> {
     }
 }
 
+/// Decimals compare as Float64 against floats (as ClickHouse does).
+fn undecimal(v: Vals) -> Vals {
+    match v {
+        Vals::Dec(x, s) => {
+            let d = pow10(s) as f64;
+            Vals::Float(x.iter().map(|y| *y as f64 / d).collect())
+        }
+        other => other,
+    }
+}
+
 fn cmp_vals(a: &Vals, b: &Vals, i: usize) -> Option<Ordering> {
     match (a, b) {
         (Vals::Int(x), Vals::Int(y)) => Some(x[i].cmp(&y[i])),
         (Vals::Int(x), Vals::Float(y)) => cmp_int_float(x[i], y[i]),
         (Vals::Float(x), Vals::Int(y)) => cmp_int_float(y[i], x[i]).map(Ordering::reverse),
         (Vals::Float(x), Vals::Float(y)) => x[i].partial_cmp(&y[i]),
-        (Vals::Dec(x, s), other) => {
-            let f = x[i] as f64 / pow10(*s) as f64;
-            cmp_vals(&Vals::Float(vec![f]), &single(other, i), 0)
-        }
-        (other, Vals::Dec(..)) => cmp_vals(b, other, i).map(Ordering::reverse),
-    }
-}
-
-fn single(v: &Vals, i: usize) -> Vals {
-    match v {
-        Vals::Int(x) => Vals::Int(vec![x[i]]),
-        Vals::Float(x) => Vals::Float(vec![x[i]]),
-        Vals::Dec(x, s) => Vals::Dec(vec![x[i]], *s),
+        // undecimal() removed decimals before the loop
+        _ => None,
     }
 }
 
 fn numeric_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
     let (a, na) = wide(k, 0)?;
     let (b, nb) = wide(k, 1)?;
+    let (a, b) = (undecimal(a), undecimal(b));
     let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
     let n = match &a {
         Vals::Int(v) | Vals::Dec(v, _) => v.len(),
@@ -172,6 +173,28 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
         return Err(Error::new(ErrorCode::LOGICAL_ERROR, "comparison arity"));
     };
     let (a, b) = (x.ty.base().clone(), y.ty.base().clone());
+    // An enum against a string: a literal naming an element compares codes (and
+    // pushes down); anything else compares the enum's names as strings.
+    if let (Some(items), true) = (enum_items(&a), b.is_string()) {
+        if let Some(code) = y.literal_str().and_then(|s| items.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)) {
+            let v = datafusion::scalar::ScalarValue::Int16(Some(code)).cast_to(&a.to_arrow()).map_err(Error::from)?;
+            let e = binary_expr(x.expr, op.operator(), datafusion::logical_expr::lit(v));
+            return Ok(TypedExpr::new(from_bool(e).expr, ret));
+        }
+        let t = if x.ty.is_nullable() { ChType::String.nullable() } else { ChType::String };
+        x = cast(ctx, x, &t)?;
+        return compare(ctx, vec![x, y], op);
+    }
+    if let (true, Some(_)) = (a.is_string(), enum_items(&b)) {
+        let flipped = match op {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::LtEq => CmpOp::GtEq,
+            CmpOp::GtEq => CmpOp::LtEq,
+            o => o,
+        };
+        return compare(ctx, vec![y, x], flipped);
+    }
     // A string compared with a non-string is parsed as the other side's type.
     if a.is_string_or_fixed() && !b.is_string_or_fixed() {
         let t = if x.ty.is_nullable() { b.clone().nullable() } else { b.clone() };
@@ -186,6 +209,9 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
     let with_ret = |e: TypedExpr| TypedExpr::new(e.expr, ret.clone());
     if a.is_numeric() && b.is_numeric() {
         if a.is_float() || b.is_float() {
+            if let Some(e) = float_vs_literal(ctx, &x, &y, op)? {
+                return Ok(with_ret(from_bool(e)));
+            }
             let e = call(&ctx.name, op.kernel(), vec![x, y], ChType::Bool)?;
             return Ok(with_ret(from_bool(e.expr)));
         }
@@ -241,6 +267,13 @@ pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result
             return tuple_compare(ctx, xs, ys, op);
         }
     }
+    if let (ChType::Array(_), ChType::Array(_)) = (&a, &b) {
+        // Lexicographic, as DataFusion compares nested lists.
+        let t = common_supertype(&[a.clone(), b.clone()]).map_err(|_| illegal(&ctx.name, &a, &b))?;
+        let x = cast(ctx, x, &t)?;
+        let y = cast(ctx, y, &t)?;
+        return Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))));
+    }
     let same_storage = a == b
         || (matches!(a, ChType::Enum8(_) | ChType::Int8) && matches!(b, ChType::Enum8(_) | ChType::Int8))
         || (matches!(a, ChType::Enum16(_) | ChType::Int16) && matches!(b, ChType::Enum16(_) | ChType::Int16));
@@ -292,6 +325,64 @@ fn tuple_compare(ctx: &FunctionContext, xs: Vec<TypedExpr>, ys: Vec<TypedExpr>, 
     Ok(TypedExpr::new(from_bool(pred).expr, ret))
 }
 
+/// A float column against a constant that the column's type holds exactly (not
+/// zero, not NaN) compares with a plain `BinaryExpr`, which DataFusion can push
+/// down; Arrow orders NaN (either sign) outside all numbers, so ordering
+/// comparisons add `NOT isNaN(column)` to get IEEE's "NaN compares false".
+fn float_vs_literal(ctx: &FunctionContext, x: &TypedExpr, y: &TypedExpr, op: CmpOp) -> Result<Option<DfExpr>> {
+    let (col, konst, op) = match (x.literal(), y.literal()) {
+        (None, Some(_)) => (x, y, op),
+        (Some(_), None) => (
+            y,
+            x,
+            match op {
+                CmpOp::Lt => CmpOp::Gt,
+                CmpOp::Gt => CmpOp::Lt,
+                CmpOp::LtEq => CmpOp::GtEq,
+                CmpOp::GtEq => CmpOp::LtEq,
+                o => o,
+            },
+        ),
+        _ => return Ok(None),
+    };
+    let ct = col.ty.base();
+    if !ct.is_float() {
+        return Ok(None);
+    }
+    let v = match konst.literal_int() {
+        Some(i) => {
+            let f = i as f64;
+            if f as i128 != i {
+                return Ok(None);
+            }
+            f
+        }
+        None => match konst.literal().map(|l| l.cast_to(&arrow::datatypes::DataType::Float64)) {
+            Some(Ok(datafusion::scalar::ScalarValue::Float64(Some(f)))) if konst.ty.base().is_float() => f,
+            _ => return Ok(None),
+        },
+    };
+    if !v.is_finite() || v == 0.0 {
+        return Ok(None);
+    }
+    let lit_v = match ct {
+        ChType::Float32 => {
+            if (v as f32) as f64 != v {
+                return Ok(None);
+            }
+            datafusion::scalar::ScalarValue::Float32(Some(v as f32))
+        }
+        _ => datafusion::scalar::ScalarValue::Float64(Some(v)),
+    };
+    let cmp = binary_expr(col.expr.clone(), op.operator(), datafusion::logical_expr::lit(lit_v));
+    if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+        return Ok(Some(cmp));
+    }
+    let nan_ctx = FunctionContext { name: "isNaN".into(), ..ctx.clone() };
+    let is_nan = super::misc::is_nan_predicate(&nan_ctx, col.clone())?;
+    Ok(Some(binary_expr(cmp, Operator::And, DfExpr::Not(Box::new(is_nan)))))
+}
+
 fn equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     compare(ctx, args, CmpOp::Eq)
 }
@@ -311,6 +402,39 @@ fn greater_or_equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<Type
     compare(ctx, args, CmpOp::GtEq)
 }
 
+/// `a <=> b` / `isNotDistinctFrom`: NULL-safe equality, never NULL (UInt8).
+fn not_distinct(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<DfExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    let (x, y) = (args[0].clone(), args[1].clone());
+    let is_null = |e: &TypedExpr| DfExpr::IsNull(Box::new(e.expr.clone()));
+    match (x.ty.is_nothing(), y.ty.is_nothing()) {
+        (true, true) => return Ok(datafusion::logical_expr::lit(true)),
+        (true, false) => return Ok(is_null(&y)),
+        (false, true) => return Ok(is_null(&x)),
+        _ => {}
+    }
+    let eq_ctx = FunctionContext { name: "equals".into(), ..ctx.clone() };
+    let eq = as_predicate(&compare(&eq_ctx, args, CmpOp::Eq)?)?;
+    if !x.ty.is_nullable() && !y.ty.is_nullable() {
+        return Ok(eq);
+    }
+    let either = binary_expr(is_null(&x), Operator::Or, is_null(&y));
+    let both = binary_expr(is_null(&x), Operator::And, is_null(&y));
+    Ok(DfExpr::Case(datafusion::logical_expr::expr::Case::new(
+        None,
+        vec![(Box::new(either), Box::new(both))],
+        Some(Box::new(eq)),
+    )))
+}
+
+fn is_not_distinct_from(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    Ok(from_bool(not_distinct(ctx, args)?))
+}
+
+fn is_distinct_from(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    Ok(from_bool(DfExpr::Not(Box::new(not_distinct(ctx, args)?))))
+}
+
 /// Registers the comparison functions.
 pub fn register(r: &mut FunctionRegistry) {
     r.scalar("equals", Case::Sensitive, equals);
@@ -319,6 +443,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("greater", Case::Sensitive, greater);
     r.scalar("lessOrEquals", Case::Sensitive, less_or_equals);
     r.scalar("greaterOrEquals", Case::Sensitive, greater_or_equals);
+    r.scalar("isNotDistinctFrom", Case::Sensitive, is_not_distinct_from);
+    r.scalar("isDistinctFrom", Case::Sensitive, is_distinct_from);
 }
 
 #[cfg(test)]
@@ -359,6 +485,37 @@ mod tests {
     }
 
     #[test]
+    fn float_column_against_constants() {
+        use arrow::array::{AsArray, Float32Array, Float64Array};
+        use std::sync::Arc;
+        // IEEE: every comparison with NaN (of either sign) is false except !=.
+        let neg_nan = f64::from_bits(0xFFF8_0000_0000_0000);
+        let b = batch(vec![
+            ("f", Arc::new(Float64Array::from(vec![neg_nan, f64::NAN, 1.5, 2.0, -3.0])) as _),
+            ("g", Arc::new(Float32Array::from(vec![f32::NAN, 0.5, 1.5, 2.0, -3.0])) as _),
+        ]);
+        let check = |name: &str, args: Vec<TypedExpr>, want: [u8; 5]| {
+            let e = bind(name, args).unwrap();
+            let a = eval_on(&e, &b).unwrap();
+            let a = a.as_primitive::<arrow::datatypes::UInt8Type>();
+            let got: Vec<u8> = (0..a.len()).map(|i| a.value(i)).collect();
+            assert_eq!(got, want.to_vec(), "{name}");
+        };
+        let f = || col("f", "Float64");
+        let g = || col("g", "Float32");
+        check("greater", vec![f(), int("UInt8", 1)], [0, 0, 1, 1, 0]);
+        check("less", vec![f(), int("UInt8", 2)], [0, 0, 1, 0, 1]);
+        check("lessOrEquals", vec![int("UInt8", 2), f()], [0, 0, 0, 1, 0]);
+        check("equals", vec![f(), f64_(1.5)], [0, 0, 1, 0, 0]);
+        check("notEquals", vec![f(), f64_(1.5)], [1, 1, 0, 1, 1]);
+        check("greaterOrEquals", vec![g(), f64_(1.5)], [0, 0, 1, 1, 0]);
+        check("less", vec![g(), f64_(0.1)], [0, 0, 0, 0, 1]);
+        check("less", vec![f(), f64_(0.0)], [0, 0, 0, 0, 1]);
+        let e = bind("greater", vec![f(), int("UInt8", 1)]).unwrap();
+        assert!(format!("{}", e.expr).contains("f > Float64(1)"), "{}", e.expr);
+    }
+
+    #[test]
     fn types_and_nulls() {
         // chdb: toTypeName(NULL = 1) = Nullable(Nothing); toTypeName(toNullable(1) = 1) = Nullable(UInt8)
         assert_eq!(run("equals", vec![null(), int("UInt8", 1)]).unwrap().0, "Nullable(Nothing)");
@@ -392,6 +549,44 @@ mod tests {
         assert_eq!(run("greaterOrEquals", vec![tup(2, Some(0)), tup(1, Some(9))]).unwrap().1, T);
         assert_eq!(run("greater", vec![tup(1, Some(0)), tup(1, Some(9))]).unwrap().1, F);
         assert_eq!(run("equals", vec![tup(1, None), tup(1, None)]).unwrap().1, S::UInt8(None));
+        // chdb: e = 'b' → 0, e = 'a' → 1, e = 'c' → 0, e < 'b' → 1 for e = CAST('a' AS Enum8('a'=1, 'b'=2));
+        // CAST(e AS String) = 'a'; CAST('c' AS Enum8(...)) → error; CAST('2' AS Enum8(...)) = 'b'
+        let et = crate::types::parse_type("Enum8('a' = 1, 'b' = 2)").unwrap();
+        let e = || TypedExpr::new(lit(S::Int8(Some(1))), et.clone());
+        assert_eq!(v("equals", vec![e(), str_("b")]), F);
+        assert_eq!(v("equals", vec![e(), str_("a")]), T);
+        assert_eq!(v("equals", vec![str_("a"), e()]), T);
+        assert_eq!(v("less", vec![e(), str_("b")]), T);
+        assert_eq!(run("CAST", vec![e(), str_("String")]).unwrap().1, S::BinaryView(Some(b"a".to_vec())));
+        let en = "Enum8('a' = 1, 'b' = 2)";
+        assert_eq!(run("CAST", vec![str_("2"), str_(en)]).unwrap().1, S::Int8(Some(2)));
+        assert_eq!(run("CAST", vec![str_("b"), str_(en)]).unwrap().1, S::Int8(Some(2)));
+        assert_ne!(run_code("CAST", vec![str_("c"), str_(en)]), 0);
+        assert_ne!(run_code("CAST", vec![int("UInt8", 3), str_(en)]), 0);
+        // chdb: [1,2] < [1,3] → 1, [1,2] = [1,2] → 1, [1,2] < [1,2,0] → 1
+        let arr = |v: Vec<i64>| {
+            let l = arrow::array::ListArray::from_iter_primitive::<arrow::datatypes::Int64Type, _, _>(vec![Some(
+                v.into_iter().map(Some).collect::<Vec<_>>(),
+            )]);
+            TypedExpr::new(lit(S::List(std::sync::Arc::new(l))), ChType::Array(Box::new(ChType::Int64)))
+        };
+        assert_eq!(v("less", vec![arr(vec![1, 2]), arr(vec![1, 3])]), T);
+        assert_eq!(v("equals", vec![arr(vec![1, 2]), arr(vec![1, 2])]), T);
+        assert_eq!(v("less", vec![arr(vec![1, 2]), arr(vec![1, 2, 0])]), T);
+        assert_eq!(v("greater", vec![arr(vec![2]), arr(vec![1, 9])]), T);
+        // chdb: NULL <=> NULL → 1, 1 <=> NULL → 0, 1 <=> 1 → 1 (UInt8); 1 IS DISTINCT FROM NULL → 1
+        assert_eq!(run("isNotDistinctFrom", vec![null(), null()]).unwrap(), ("UInt8".into(), T));
+        assert_eq!(run("isNotDistinctFrom", vec![int("UInt8", 1), null()]).unwrap().1, F);
+        assert_eq!(
+            run("isNotDistinctFrom", vec![nullable("UInt8", None), nullable("UInt8", None)]).unwrap(),
+            ("UInt8".into(), T)
+        );
+        assert_eq!(run("isNotDistinctFrom", vec![nullable("UInt8", Some(1)), int("UInt8", 1)]).unwrap().1, T);
+        assert_eq!(run("isNotDistinctFrom", vec![nullable("UInt8", None), int("UInt8", 1)]).unwrap().1, F);
+        assert_eq!(run("isDistinctFrom", vec![int("UInt8", 1), null()]).unwrap().1, T);
+        // FixedString(2) 'ab' = 'ab'
+        let fs = TypedExpr::new(lit(S::FixedSizeBinary(2, Some(b"ab".to_vec()))), ChType::FixedString(2));
+        assert_eq!(v("equals", vec![fs, str_("ab")]), T);
         // a decimal against an integer
         let dec = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
         assert_eq!(v("greater", vec![dec, int("UInt8", 1)]), T);

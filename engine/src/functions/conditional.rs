@@ -4,6 +4,7 @@
 //! evaluates a branch only on the rows that take it (so `if(x = 0, 0, intDiv(1, x))`
 //! does not divide by zero). Mirrors ClickHouse `if.cpp`, `multiIf.cpp`.
 
+use arrow::array::Array;
 use datafusion::logical_expr::expr::Case as DfCase;
 use datafusion::logical_expr::{ColumnarValue, Expr as DfExpr};
 use datafusion::scalar::ScalarValue;
@@ -40,6 +41,11 @@ fn case(whens: Vec<(DfExpr, DfExpr)>, otherwise: DfExpr) -> DfExpr {
     ))
 }
 
+/// Binds `if(cond, a, b)` (for other functions built on it).
+pub fn bind_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    if_fn(ctx, args)
+}
+
 fn if_fn(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 3, 3)?;
     multi_if(ctx, args)
@@ -57,6 +63,7 @@ fn multi_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     let n = args.len();
     for (i, a) in args.into_iter().enumerate() {
         if i % 2 == 0 && i + 1 < n {
+            check_condition(ctx, &a)?;
             conds.push(as_predicate(&a)?);
         } else {
             values.push(a);
@@ -68,6 +75,18 @@ fn multi_if(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     }
     let otherwise = vals.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no else branch"))?;
     Ok(TypedExpr::new(case(conds.into_iter().zip(vals).collect(), otherwise), t))
+}
+
+/// `if`/`multiIf` conditions must be UInt8 or Bool (Nullable allowed), as in ClickHouse.
+fn check_condition(ctx: &FunctionContext, c: &TypedExpr) -> Result<()> {
+    if c.ty.is_nothing() || matches!(c.ty.base(), ChType::UInt8 | ChType::Bool) {
+        return Ok(());
+    }
+    let which = if ctx.name.eq_ignore_ascii_case("if") { "first argument" } else { "argument" };
+    Err(Error::new(
+        ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+        format!("Illegal type {} of {which} (condition) of function {}. Must be UInt8", c.ty, ctx.name),
+    ))
 }
 
 /// `caseWithExpression(x, w1, t1, …, else)`: `CASE x WHEN w1 THEN t1 … ELSE else END`.
@@ -110,6 +129,9 @@ fn pick(k: &KernelArgs, greatest: bool) -> datafusion::error::Result<ColumnarVal
         let next = a.to_array(rows)?;
         // take `acc` where it wins or `next` is NULL; NULLs never win.
         let wins = if greatest { gt(&acc, &next)? } else { lt(&acc, &next)? };
+        // ClickHouse compares floats by IEEE (`a < b ? a : b`); Arrow orders NaN last.
+        let nan_a = nan_mask(&acc);
+        let nan_b = nan_mask(&next);
         let take_acc: arrow::array::BooleanArray = (0..rows)
             .map(|i| {
                 Some(if next.is_null(i) {
@@ -117,7 +139,8 @@ fn pick(k: &KernelArgs, greatest: bool) -> datafusion::error::Result<ColumnarVal
                 } else if acc.is_null(i) {
                     false
                 } else {
-                    wins.value(i)
+                    let nan = nan_a.as_ref().is_some_and(|m| m[i]) || nan_b.as_ref().is_some_and(|m| m[i]);
+                    wins.value(i) && !nan
                 })
             })
             .collect();
@@ -126,14 +149,23 @@ fn pick(k: &KernelArgs, greatest: bool) -> datafusion::error::Result<ColumnarVal
     finish(k, acc)
 }
 
+/// Which rows of a float array are NaN (None for other types).
+fn nan_mask(a: &arrow::array::ArrayRef) -> Option<Vec<bool>> {
+    use arrow::array::AsArray;
+    use arrow::datatypes::{DataType, Float32Type, Float64Type};
+    match a.data_type() {
+        DataType::Float64 => Some(a.as_primitive::<Float64Type>().values().iter().map(|v| v.is_nan()).collect()),
+        DataType::Float32 => Some(a.as_primitive::<Float32Type>().values().iter().map(|v| v.is_nan()).collect()),
+        _ => None,
+    }
+}
+
 fn least_kernel(k: &KernelArgs) -> datafusion::error::Result<ColumnarValue> {
     pick(k, false)
 }
 fn greatest_kernel(k: &KernelArgs) -> datafusion::error::Result<ColumnarValue> {
     pick(k, true)
 }
-
-use arrow::array::Array;
 
 fn least_greatest(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: super::Kernel) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 1, usize::MAX)?;
@@ -190,6 +222,9 @@ mod tests {
         );
         assert_eq!(run("if", vec![int("UInt8", 1), str_("a"), str_("bb")]).unwrap().0, "String");
         // the untaken branch is not evaluated: if(1, 1, intDiv(1, 0))
+        // chdb: if(toInt32(1), 1, 2) → 43; multiIf(toUInt64(1), 1, 2) → 43
+        assert_eq!(run_code("if", vec![int("Int32", 1), int("UInt8", 1), int("UInt8", 2)]), 43);
+        assert_eq!(run_code("multiIf", vec![u64_(1), int("UInt8", 1), int("UInt8", 2)]), 43);
         let bad = bind("intDiv", vec![int("UInt8", 1), int("UInt8", 0)]).unwrap();
         assert_eq!(run("if", vec![int("UInt8", 1), int("UInt8", 1), bad]).unwrap().1, S::UInt8(Some(1)));
     }
@@ -257,5 +292,10 @@ mod tests {
         assert_eq!(run("least", vec![int("UInt8", 1), null()]).unwrap(), ("Nullable(UInt8)".into(), S::UInt8(Some(1))));
         assert_eq!(run("greatest", vec![str_("a"), str_("b")]).unwrap().1, S::BinaryView(Some(b"b".to_vec())));
         assert_eq!(run("least", vec![f64_(f64::NAN), int("UInt8", 1)]).unwrap().1, S::Float64(Some(1.0)));
+        // chdb: least(1, nan) = nan, greatest(nan, 1) = 1
+        assert!(
+            matches!(run("least", vec![int("UInt8", 1), f64_(f64::NAN)]).unwrap().1, S::Float64(Some(v)) if v.is_nan())
+        );
+        assert_eq!(run("greatest", vec![f64_(f64::NAN), int("UInt8", 1)]).unwrap().1, S::Float64(Some(1.0)));
     }
 }

@@ -338,6 +338,9 @@ mod tests {
         assert_eq!(r("toUInt32", vec![f64_(5e9)]).1, S::UInt32(Some(705032704)));
         assert_eq!(r("toUInt64", vec![f64_(1.8446744073709552e19)]).1, S::UInt64(Some(9223372036854775808)));
         assert_eq!(r("toUInt64", vec![f64_(-1.0)]).1, S::UInt64(Some(u64::MAX)));
+        // chdb: toUInt64(1e19) = 10000000000000000000, toUInt64(2e19) = 9223372036854775808
+        assert_eq!(r("toUInt64", vec![f64_(1e19)]).1, S::UInt64(Some(10000000000000000000)));
+        assert_eq!(r("toUInt64", vec![f64_(2e19)]).1, S::UInt64(Some(9223372036854775808)));
         assert_eq!(r("toFloat32", vec![f64_(1e300)]).1, S::Float32(Some(f32::INFINITY)));
         assert_eq!(run_code("toInt64", vec![f64_(f64::NAN)]), 70);
     }
@@ -353,7 +356,26 @@ mod tests {
         assert_eq!(r("toDecimal32", vec![f64_(-1.25), int("UInt8", 1)]).1, S::Decimal128(Some(-12), 9, 1));
         assert_eq!(r("toDecimal32", vec![f64_(1.999), int("UInt8", 2)]).1, S::Decimal128(Some(199), 9, 2));
         assert_eq!(r("toDecimal128", vec![int("UInt8", 1), int("UInt8", 2)]).0, "Decimal(38, 2)");
+        // chdb: toTypeName(toDecimal256(1, 40)) = Decimal(76, 40)
+        let (t, v) = r("toDecimal256", vec![int("UInt8", 1), int("UInt8", 40)]);
+        assert_eq!(t, "Decimal(76, 40)");
+        assert_eq!(v, S::Decimal256(Some(arrow::datatypes::i256::from_i128(10).wrapping_pow(40)), 76, 40));
         assert_eq!(run_code("toDecimal32", vec![int("UInt32", 123456789), int("UInt8", 2)]), 407);
+        // chdb: toDecimal32(0.29, 2) = 0.28 (truncates the binary value); toDecimal32(nan, 2) → 407;
+        // toInt8(toDecimal32(300, 1)) → 407 "Convert overflow"
+        assert_eq!(r("toDecimal32", vec![f64_(0.29), int("UInt8", 2)]).1, S::Decimal128(Some(28), 9, 2));
+        assert_eq!(run_code("toDecimal32", vec![f64_(f64::NAN), int("UInt8", 2)]), 407);
+        // chdb: toDecimal64(1, 18) = 1 and toDecimal128(1, 38) = 1 (bounded by storage, not digits)
+        assert_eq!(
+            r("toDecimal64", vec![int("UInt8", 1), int("UInt8", 18)]).1,
+            S::Decimal128(Some(10i128.pow(18)), 18, 18)
+        );
+        assert_eq!(
+            r("toDecimal128", vec![int("UInt8", 1), int("UInt8", 38)]).1,
+            S::Decimal128(Some(10i128.pow(38)), 38, 38)
+        );
+        let big = bind("toDecimal32", vec![int("UInt16", 300), int("UInt8", 1)]).unwrap();
+        assert_eq!(run_code("toInt8", vec![big]), 407);
         let d = r("toDecimal32", vec![f64_(-1.5), int("UInt8", 2)]);
         assert_eq!(d.1, S::Decimal128(Some(-150), 9, 2));
         let e = bind("toDecimal32", vec![f64_(-1.5), int("UInt8", 2)]).unwrap();
@@ -401,6 +423,26 @@ mod tests {
     }
 
     #[test]
+    fn arrays() {
+        use super::super::TypedExpr;
+        use crate::types::ChType;
+        use arrow::array::{Array, AsArray, ListArray};
+        use std::sync::Arc;
+        // chdb: CAST([1, 300] AS Array(UInt8)) = [1, 44]; CAST([1, NULL] AS Array(Nullable(Int8))) keeps NULL
+        let list = ListArray::from_iter_primitive::<arrow::datatypes::Int32Type, _, _>(vec![
+            Some(vec![Some(1), Some(300)]),
+            Some(vec![Some(2), None]),
+        ]);
+        let b = batch(vec![("a", Arc::new(list) as _)]);
+        let a = TypedExpr::new(datafusion::logical_expr::col("a"), ChType::Array(Box::new(ChType::Int32.nullable())));
+        let e = bind("CAST", vec![a, str_("Array(Nullable(UInt8))")]).unwrap();
+        let out = eval_on(&e, &b).unwrap();
+        let l = out.as_list::<i32>();
+        let v = l.values().as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!((v.value(0), v.value(1), v.value(2), v.is_null(3)), (1, 44, 2, true));
+    }
+
+    #[test]
     fn int128_round_trip() {
         // chdb: toInt8(toInt128(200)) = -56
         let e = bind("toInt128", vec![int("UInt8", 200)]).unwrap();
@@ -417,6 +459,13 @@ mod tests {
         assert_eq!(r("CAST", vec![int("UInt16", 19000), str_("Date")]).1, S::Date32(Some(19000)));
         assert_eq!(r("CAST", vec![int("UInt32", 100000), str_("Date")]).1, S::Date32(Some(1)));
         assert_eq!(r("CAST", vec![int("Int8", -1), str_("Date")]).1, S::Date32(Some(0)));
+        // chdb: toDateTime(-1) = 1970-01-01 00:00:00, toDateTime(4294967296) = 2106-02-07 06:28:15, CAST(1.5 AS DateTime) = 1 s
+        assert_eq!(r("CAST", vec![int("Int8", -1), str_("DateTime")]).1, S::TimestampSecond(Some(0), None));
+        assert_eq!(
+            r("CAST", vec![int("Int64", 4294967296), str_("DateTime")]).1,
+            S::TimestampSecond(Some(4294967295), None)
+        );
+        assert_eq!(r("CAST", vec![f64_(1.5), str_("DateTime")]).1, S::TimestampSecond(Some(1), None));
         let d = TypedExpr::new(lit(S::Date32(Some(19723))), crate::types::ChType::Date);
         assert_eq!(r("toUInt32", vec![d.clone()]).1, S::UInt32(Some(19723)));
         assert_eq!(

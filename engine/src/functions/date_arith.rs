@@ -4,8 +4,9 @@
 //! (Int32 seconds, as ClickHouse 26.9 types it). Intervals of hours or less on a
 //! Date give a DateTime. Mirrors ClickHouse `FunctionDateOrDateTimeAddInterval.h`.
 //!
-//! Known gap: day/week intervals on a DateTime add 86400·n seconds (ClickHouse
-//! adds calendar days in the zone, which differs across DST changes).
+//! Day and week intervals on a DateTime in a zone other than UTC step calendar
+//! days in that zone, keeping the local time of day (as ClickHouse does across
+//! DST changes).
 
 use std::sync::Arc;
 
@@ -72,8 +73,16 @@ pub fn bind(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<
         return Err(illegal(&name, &a, &b));
     }
     if op == ArithOp::Minus && b.is_date_or_datetime() {
-        let both_dates = matches!(a, ChType::Date | ChType::Date32) && matches!(b, ChType::Date | ChType::Date32);
+        let both_dates = matches!((&a, &b), (ChType::Date, ChType::Date) | (ChType::Date32, ChType::Date32));
         let both_times = matches!(a, ChType::DateTime(_)) && matches!(b, ChType::DateTime(_));
+        if let (ChType::DateTime64(p, _), ChType::DateTime64(q, _)) = (&a, &b) {
+            // DateTime64(p) − DateTime64(p) is Decimal(18, p) seconds.
+            if p != q {
+                return Err(illegal(&name, &a, &b));
+            }
+            let ret = propagate_null(&args, ChType::Decimal(18, *p));
+            return call(&name, dt64_diff_kernel, args, ret);
+        }
         if !both_dates && !both_times {
             return Err(illegal(&name, &a, &b));
         }
@@ -124,6 +133,24 @@ pub fn bind(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<
     call(&name, kernel, vec![x, n, tz], ret)
 }
 
+/// DateTime64(p) − DateTime64(p): the difference in units of 10^-p seconds as Decimal(18, p).
+fn dt64_diff_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let p = match k.ret.base() {
+        ChType::Decimal(_, s) => *s as u32,
+        _ => 0,
+    };
+    let (a, na) = super::arithmetic::wide(k, 0)?;
+    let (b, nb) = super::arithmetic::wide(k, 1)?;
+    let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
+    let (super::cast_kernel::Vals::Dec(x, u), super::cast_kernel::Vals::Dec(y, _)) = (a, b) else {
+        return Err(Error::new(ErrorCode::LOGICAL_ERROR, "DateTime64 difference").into_datafusion());
+    };
+    let div = pow10(u.saturating_sub(p));
+    let out: Vec<i128> = x.iter().zip(&y).map(|(x, y)| (x - y) / div).collect();
+    let arr = arrow::array::Decimal128Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
+    finish(k, Arc::new(arr))
+}
+
 fn add_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     run(k, 1)
 }
@@ -151,6 +178,22 @@ fn day_to_date(days: i64) -> Option<NaiveDate> {
 
 fn date_to_day(d: NaiveDate) -> i64 {
     d.signed_duration_since(epoch()).num_days()
+}
+
+/// `secs` moved to local date `date`, keeping its local wall-clock time.
+fn with_local_date(secs: i64, local_days: i64, date: NaiveDate, zone: Option<chrono_tz::Tz>) -> i64 {
+    let tod = secs - local_days * 86400;
+    match zone {
+        None => date_to_day(date) * 86400 + tod,
+        Some(tz) => {
+            use chrono::TimeZone;
+            let wall = tz.timestamp_opt(secs, 0).single().map(|t| t.naive_local().time());
+            match wall.and_then(|w| tz.from_local_datetime(&date.and_time(w)).earliest()) {
+                Some(t) => t.timestamp(),
+                None => midnight(date_to_day(date), zone) + (secs - midnight(local_days, zone)),
+            }
+        }
+    }
 }
 
 fn months_of(k: IntervalKind) -> Option<i64> {
@@ -249,7 +292,8 @@ fn run(k: &KernelArgs, sign: i64) -> DfResult<ColumnarValue> {
                 }
                 None => d + n.saturating_mul(if kind == Some(IntervalKind::Week) { 7 } else { 1 }),
             };
-            let r = if matches!(ret, ChType::Date) { r.clamp(0, 65535) } else { r };
+            // Date is UInt16 days in ClickHouse and wraps: toDate('1970-01-01') - 1 = 2149-06-06.
+            let r = if matches!(ret, ChType::Date) { r.rem_euclid(65536) } else { r };
             out.push(r as i32);
         }
         let arr: ArrayRef = Arc::new(PrimitiveArray::<Date32Type>::new(out.into(), nulls));
@@ -269,15 +313,26 @@ fn run(k: &KernelArgs, sign: i64) -> DfResult<ColumnarValue> {
         }
         let n = n_vals.value(i).wrapping_mul(sign) as i128;
         let t = if days_in.is_empty() { input_nanos[i] } else { midnight(days_in[i], zone) as i128 * 1_000_000_000 };
-        let r = match kind.and_then(months_of) {
-            Some(m) => {
+        // Calendar steps: months always; days and weeks too when the zone has DST.
+        let step = match kind {
+            Some(k) if months_of(k).is_some() => months_of(k).map(|m| (m, true)),
+            Some(IntervalKind::Day) if zone.is_some() => Some((1, false)),
+            Some(IntervalKind::Week) if zone.is_some() => Some((7, false)),
+            _ => None,
+        };
+        let r = match step {
+            Some((m, months)) => {
                 let secs = t.div_euclid(1_000_000_000) as i64;
                 let frac = t.rem_euclid(1_000_000_000);
                 let local_days = local_day(secs, zone);
                 let date = day_to_date(local_days).ok_or_else(overflow)?;
-                let shifted = add_months(date, (n as i64).saturating_mul(m)).ok_or_else(overflow)?;
-                let tod = secs - midnight(local_days, zone);
-                let new_secs = midnight(date_to_day(shifted), zone) + tod;
+                let count = (n as i64).saturating_mul(m);
+                let shifted = if months {
+                    add_months(date, count).ok_or_else(overflow)?
+                } else {
+                    day_to_date(local_days.saturating_add(count)).ok_or_else(overflow)?
+                };
+                let new_secs = with_local_date(secs, local_days, shifted, zone);
                 new_secs as i128 * 1_000_000_000 + frac
             }
             None => t + n * nanos_of(kind),
@@ -321,6 +376,16 @@ mod tests {
             S::TimestampSecond(Some(1704067201), None)
         );
         assert_eq!(run_code("multiply", vec![date(1), int("UInt8", 2)]), 43);
+        // chdb: toDate('1970-01-01') - 1 = 2149-06-06 (65535); toDate32 - toDate → 43
+        assert_eq!(run("minus", vec![date(0), int("UInt8", 1)]).unwrap().1, S::Date32(Some(65535)));
+        let d32 = TypedExpr::new(lit(S::Date32(Some(1))), ChType::Date32);
+        assert_eq!(run_code("minus", vec![d32, date(0)]), 43);
+        // chdb: toDateTime64('2024-01-01 00:00:01.5', 3) - toDateTime64('2024-01-01 00:00:00', 3) = 1.5 (Decimal(18, 3))
+        let t64 = |ms: i64| TypedExpr::new(lit(S::TimestampMillisecond(Some(ms), None)), ChType::DateTime64(3, None));
+        assert_eq!(
+            run("minus", vec![t64(1704067201500), t64(1704067200000)]).unwrap(),
+            ("Decimal(18, 3)".into(), S::Decimal128(Some(1500), 18, 3))
+        );
     }
 
     #[test]
@@ -336,7 +401,13 @@ mod tests {
         );
         // 2024-01-31 12:00:00 + 1 month = 2024-02-29 12:00:00; - 1 day
         assert_eq!(run("plus", vec![dt(1706702400), m]).unwrap().1, S::TimestampSecond(Some(1709208000), None));
+        // chdb: toDateTime('2024-03-09 12:00:00', 'America/New_York') + toIntervalDay(1) = 2024-03-10 12:00:00 (23 h later)
+        let ny = TypedExpr::new(
+            lit(S::TimestampSecond(Some(1710003600), None)),
+            ChType::DateTime(Some("America/New_York".into())),
+        );
         let d = bind("toIntervalDay", vec![int("UInt8", 1)]).unwrap();
+        assert_eq!(run("plus", vec![ny, d.clone()]).unwrap().1, S::TimestampSecond(Some(1710003600 + 23 * 3600), None));
         assert_eq!(run("minus", vec![dt(1706702400), d]).unwrap().1, S::TimestampSecond(Some(1706616000), None));
     }
 }

@@ -30,11 +30,22 @@ fn check_args(ctx: &FunctionContext, args: &[TypedExpr], min: usize) -> Result<(
     Ok(())
 }
 
+/// UInt8, or Bool when any argument is Bool (chdb: `true AND 1` is Bool); Nullable when any argument is.
 fn result_type(args: &[TypedExpr]) -> ChType {
+    let base = if args.iter().any(|a| matches!(a.ty.base(), ChType::Bool)) { ChType::Bool } else { ChType::UInt8 };
     if args.iter().any(|a| a.ty.is_nullable()) {
-        ChType::UInt8.nullable()
+        base.nullable()
     } else {
-        ChType::UInt8
+        base
+    }
+}
+
+/// The boolean predicate exposed with the result type: as is for Bool, else as UInt8.
+fn finish(pred: DfExpr, ret: ChType) -> TypedExpr {
+    if matches!(ret.base(), ChType::Bool) {
+        TypedExpr::new(pred, ret)
+    } else {
+        TypedExpr::new(from_bool(pred).expr, ret)
     }
 }
 
@@ -50,7 +61,7 @@ fn fold(ctx: &FunctionContext, args: Vec<TypedExpr>, op: Operator) -> Result<Typ
         });
     }
     let e = acc.ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no arguments"))?;
-    Ok(TypedExpr::new(from_bool(e).expr, ret))
+    Ok(finish(e, ret))
 }
 
 fn and(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -74,7 +85,7 @@ fn not(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_args(ctx, &args, 1)?;
     let ret = result_type(&args);
     let p = as_predicate(&args[0])?;
-    Ok(TypedExpr::new(from_bool(DfExpr::Not(Box::new(p))).expr, ret))
+    Ok(finish(DfExpr::Not(Box::new(p)), ret))
 }
 
 /// Registers the logical functions.
@@ -109,5 +120,10 @@ mod tests {
         assert_eq!(run("and", vec![f64_(0.5), one()]).unwrap().1, S::UInt8(Some(1)));
         assert_ne!(run_code("and", vec![one()]), 0);
         assert_eq!(run_code("and", vec![str_("a"), one()]), 43);
+        // chdb: true AND false = false (Bool); toTypeName(true AND NULL) = Nullable(Bool); NOT true = false (Bool)
+        let t = || super::TypedExpr::new(datafusion::logical_expr::lit(true), crate::types::ChType::Bool);
+        assert_eq!(run("and", vec![t(), zero()]).unwrap(), ("Bool".into(), S::Boolean(Some(false))));
+        assert_eq!(run("and", vec![t(), null()]).unwrap().0, "Nullable(Bool)");
+        assert_eq!(run("not", vec![t()]).unwrap(), ("Bool".into(), S::Boolean(Some(false))));
     }
 }

@@ -68,42 +68,45 @@ fn round_i(v: i128, s: i128, m: Rounding) -> i128 {
 }
 
 fn round_kernel(k: &KernelArgs, m: Rounding) -> DfResult<ColumnarValue> {
-    let digits: i64 = match k.args.get(1) {
-        Some(ColumnarValue::Scalar(s)) => match s.cast_to(&arrow::datatypes::DataType::Int64)? {
-            ScalarValue::Int64(Some(v)) => v,
-            _ => 0,
-        },
-        Some(_) => {
-            return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, "Scale argument for rounding functions must be constant")
-                .into_datafusion())
+    // The scale may be a constant or (as ClickHouse allows) a column.
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let digits: Vec<i64> = match k.args.get(1) {
+        Some(d) => {
+            let arr = d.to_array(rows)?;
+            let arr = arrow::compute::cast(&arr, &arrow::datatypes::DataType::Int64)?;
+            arr.as_primitive::<arrow::datatypes::Int64Type>().values().to_vec()
         }
-        None => 0,
+        None => vec![0; rows],
     };
     let (vals, nulls) = wide(k, 0)?;
     let out = match vals {
-        Vals::Float(v) => {
-            let d = digits.clamp(-400, 400) as i32;
-            let s = 10f64.powi(d.abs());
-            Vals::Float(
-                v.into_iter().map(|x| if d >= 0 { round_f(x * s, m) / s } else { round_f(x / s, m) * s }).collect(),
-            )
-        }
-        Vals::Int(v) => {
-            if digits >= 0 {
-                Vals::Int(v)
-            } else {
-                let s = pow10(digits.unsigned_abs().min(38) as u32);
-                Vals::Int(v.into_iter().map(|x| round_i(x, s, m)).collect())
-            }
-        }
-        Vals::Dec(v, sc) => {
-            if digits >= sc as i64 {
-                Vals::Dec(v, sc)
-            } else {
-                let s = pow10((sc as i64 - digits).min(38) as u32);
-                Vals::Dec(v.into_iter().map(|x| round_i(x, s, m)).collect(), sc)
-            }
-        }
+        Vals::Float(v) => Vals::Float(
+            v.into_iter()
+                .zip(&digits)
+                .map(|(x, d)| {
+                    let d = (*d).clamp(-400, 400) as i32;
+                    let s = 10f64.powi(d.abs());
+                    if d >= 0 {
+                        round_f(x * s, m) / s
+                    } else {
+                        round_f(x / s, m) * s
+                    }
+                })
+                .collect(),
+        ),
+        Vals::Int(v) => Vals::Int(
+            v.into_iter()
+                .zip(&digits)
+                .map(|(x, d)| if *d >= 0 { x } else { round_i(x, pow10(d.unsigned_abs().min(38) as u32), m) })
+                .collect(),
+        ),
+        Vals::Dec(v, sc) => Vals::Dec(
+            v.into_iter()
+                .zip(&digits)
+                .map(|(x, d)| if *d >= sc as i64 { x } else { round_i(x, pow10((sc as i64 - d).min(38) as u32), m) })
+                .collect(),
+            sc,
+        ),
     };
     let n = match &out {
         Vals::Int(v) | Vals::Dec(v, _) => v.len(),
@@ -148,7 +151,7 @@ fn rounding(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Err(illegal_type(&ctx.name, 0, &args[0].ty));
     }
     if let Some(d) = args.get(1) {
-        if !d.ty.base().is_integer() || d.literal().is_none() {
+        if !d.ty.base().is_integer() {
             return Err(illegal_type(&ctx.name, 1, &d.ty));
         }
     }
@@ -427,6 +430,52 @@ fn bit_shift(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     call(&ctx.name, kernel, args, ret)
 }
 
+fn k_bit_test(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let (a, na) = wide(k, 0)?;
+    let (b, nb) = wide(k, 1)?;
+    let nulls = arrow::buffer::NullBuffer::union(na.as_ref(), nb.as_ref());
+    let (Vals::Int(a), Vals::Int(b)) = (a, b) else {
+        return Err(Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, "bitTest of a non-integer").into_datafusion());
+    };
+    let out: Vec<u8> =
+        a.iter().zip(&b).map(|(x, n)| if (0..128).contains(n) { ((x >> n) & 1) as u8 } else { 0 }).collect();
+    finish(k, Arc::new(arrow::array::UInt8Array::new(out.into(), nulls)))
+}
+
+/// `bitTest(x, n)`: bit `n` of integer `x` (UInt8).
+fn bit_test(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    if args.iter().any(|a| a.ty.is_nothing()) {
+        return Ok(null_result());
+    }
+    int_only(ctx, &args)?;
+    let ret = propagate_null(&args, ChType::UInt8);
+    call(&ctx.name, k_bit_test, args, ret)
+}
+
+fn k_bit_count(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let bits = k.arg_types[0].base().bit_width().unwrap_or(64);
+    let mask: u128 = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
+    let (a, nulls) = wide(k, 0)?;
+    let out: Vec<u8> = match a {
+        Vals::Int(v) => v.iter().map(|x| ((*x as u128) & mask).count_ones() as u8).collect(),
+        Vals::Float(v) => v.iter().map(|x| x.to_bits().count_ones() as u8).collect(),
+        Vals::Dec(v, _) => v.iter().map(|x| (*x as u128).count_ones() as u8).collect(),
+    };
+    finish(k, Arc::new(arrow::array::UInt8Array::new(out.into(), nulls)))
+}
+
+/// `bitCount(x)`: set bits in the value's own width (chdb: bitCount(toInt8(-1)) = 8), UInt8.
+fn bit_count(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    if args[0].ty.is_nothing() {
+        return Ok(null_result());
+    }
+    int_only(ctx, &args)?;
+    let ret = propagate_null(&args, ChType::UInt8);
+    call(&ctx.name, k_bit_count, args, ret)
+}
+
 fn int_exp_kernel(k: &KernelArgs, base: u64) -> DfResult<ColumnarValue> {
     let (a, nulls) = wide(k, 0)?;
     let f = |e: f64| -> u64 {
@@ -490,6 +539,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("bitNot", Case::Sensitive, bit_not);
     r.scalar("bitShiftLeft", Case::Sensitive, bit_shift);
     r.scalar("bitShiftRight", Case::Sensitive, bit_shift);
+    r.scalar("bitTest", Case::Sensitive, bit_test);
+    r.scalar("bitCount", Case::Sensitive, bit_count);
     r.scalar("intExp2", Case::Sensitive, int_exp);
     r.scalar("intExp10", Case::Sensitive, int_exp);
 }
@@ -579,6 +630,12 @@ mod tests {
         assert_eq!(run("bitShiftLeft", vec![u(1), u(3)]).unwrap(), ("UInt8".into(), S::UInt8(Some(8))));
         assert_eq!(run("bitShiftRight", vec![u(16), u(2)]).unwrap().1, S::UInt8(Some(4)));
         assert_eq!(run_code("bitAnd", vec![f64_(1.5), u(1)]), 43);
+        // chdb: bitTest(5, 0) = 1 (UInt8), bitTest(5, 1) = 0, bitCount(255) = 8, bitCount(toInt8(-1)) = 8, bitCount(toInt64(-1)) = 64
+        assert_eq!(run("bitTest", vec![u(5), u(0)]).unwrap(), ("UInt8".into(), S::UInt8(Some(1))));
+        assert_eq!(run("bitTest", vec![u(5), u(1)]).unwrap().1, S::UInt8(Some(0)));
+        assert_eq!(run("bitCount", vec![u(255)]).unwrap(), ("UInt8".into(), S::UInt8(Some(8))));
+        assert_eq!(run("bitCount", vec![int("Int8", -1)]).unwrap().1, S::UInt8(Some(8)));
+        assert_eq!(run("bitCount", vec![int("Int64", -1)]).unwrap().1, S::UInt8(Some(64)));
         assert_eq!(run("intExp2", vec![u(3)]).unwrap(), ("UInt64".into(), S::UInt64(Some(8))));
         assert_eq!(run("intExp10", vec![u(3)]).unwrap().1, S::UInt64(Some(1000)));
         assert_eq!(run("intExp2", vec![u(64)]).unwrap().1, S::UInt64(Some(u64::MAX)));

@@ -113,6 +113,23 @@ fn float_class(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     Ok(TypedExpr::new(from_bool(e.expr).expr, ret))
 }
 
+/// The Boolean predicate `isNaN(x)` for a float expression (used by comparisons).
+pub(crate) fn is_nan_predicate(ctx: &FunctionContext, x: TypedExpr) -> Result<datafusion::logical_expr::Expr> {
+    Ok(call(&ctx.name, k_nan, vec![x], ChType::Bool)?.expr)
+}
+
+/// `ifNotFinite(x, y)`: `x` unless it is inf or NaN, then `y` (common supertype).
+fn if_not_finite(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    if !args[0].ty.base().is_numeric() {
+        return Err(illegal_type(&ctx.name, 0, &args[0].ty));
+    }
+    let fin_ctx = FunctionContext { name: "isFinite".into(), ..ctx.clone() };
+    let finite = float_class(&fin_ctx, vec![args[0].clone()])?;
+    let if_ctx = FunctionContext { name: "if".into(), ..ctx.clone() };
+    super::conditional::bind_if(&if_ctx, vec![finite, args[0].clone(), args[1].clone()])
+}
+
 static RNG_STATE: AtomicU64 = AtomicU64::new(0);
 
 /// A splitmix64 step over a process-wide counter seeded from the clock.
@@ -215,6 +232,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("rand64", Case::Sensitive, rand);
     r.scalar("randConstant", Case::Sensitive, rand_constant);
     r.scalar("throwIf", Case::Sensitive, throw_if);
+    r.scalar("ifNotFinite", Case::Sensitive, if_not_finite);
 }
 
 #[cfg(test)]
@@ -244,6 +262,12 @@ mod tests {
         assert_eq!(run("rand", vec![]).unwrap().0, "UInt32");
         assert_eq!(run("rand64", vec![]).unwrap().0, "UInt64");
         assert_eq!(run("throwIf", vec![int("UInt8", 0)]).unwrap(), ("UInt8".into(), S::UInt8(Some(0))));
+        // chdb: ifNotFinite(1 / 0, 42) = 42 (Float64), ifNotFinite(2.5, 42) = 2.5
+        assert_eq!(
+            run("ifNotFinite", vec![f64_(f64::INFINITY), int("UInt8", 42)]).unwrap(),
+            ("Float64".into(), S::Float64(Some(42.0)))
+        );
+        assert_eq!(run("ifNotFinite", vec![f64_(2.5), int("UInt8", 42)]).unwrap().1, S::Float64(Some(2.5)));
         let e = run("throwIf", vec![int("UInt8", 1), str_("boom")]).unwrap_err();
         assert_eq!((e.code(), e.message()), (395, "boom"));
     }

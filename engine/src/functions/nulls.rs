@@ -55,7 +55,6 @@ fn is_zero_or_null(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedE
 
 /// The first non-NULL argument; Nullable only when every argument is.
 fn coalesce(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
-    check_arg_count(&ctx.name, &args, 1, usize::MAX)?;
     let mut kept: Vec<TypedExpr> = Vec::new();
     for a in args {
         if a.ty.is_nothing() {
@@ -178,6 +177,7 @@ mod tests {
             ("Int16".into(), S::Int16(Some(-2)))
         );
         assert_eq!(run("coalesce", vec![null(), null()]).unwrap().0, "Nullable(Nothing)");
+        assert_eq!(run("coalesce", vec![]).unwrap().0, "Nullable(Nothing)");
         // chdb: ifNull(NULL, 1)=1; ifNull(1, 2) UInt8; ifNull(toNullable(1), NULL) Nullable(UInt8)
         assert_eq!(run("ifNull", vec![null(), int("UInt8", 1)]).unwrap(), ("UInt8".into(), S::UInt8(Some(1))));
         assert_eq!(run("ifNull", vec![int("UInt8", 1), int("UInt8", 2)]).unwrap(), ("UInt8".into(), S::UInt8(Some(1))));

@@ -82,7 +82,13 @@ fn decimal_arithmetic(op: ArithOp, a: &ChType, b: &ChType) -> Result<ChType> {
         ArithOp::Plus | ArithOp::Minus => sa.max(sb),
         ArithOp::Multiply => sa + sb,
     };
-    Ok(ChType::Decimal(p, s.min(p)))
+    if s > p {
+        return Err(Error::new(
+            ErrorCode::ARGUMENT_OUT_OF_BOUND,
+            format!("Scale {s} is out of bounds (max scale: {p})"),
+        ));
+    }
+    Ok(ChType::Decimal(p, s))
 }
 
 /// The arithmetic operations whose type follows [`arithmetic_result`].
