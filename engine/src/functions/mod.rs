@@ -12,7 +12,10 @@
 //! Each family lives in its own file and registers itself in [`register_all`].
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
+pub mod arrays;
 pub mod conversion;
+pub mod hashes;
+pub mod strings;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -195,7 +198,11 @@ impl FunctionRegistry {
 }
 
 /// Registers every scalar family.
-fn register_all(_r: &mut FunctionRegistry) {}
+fn register_all(r: &mut FunctionRegistry) {
+    strings::register(r);
+    arrays::register(r);
+    hashes::register(r);
+}
 
 /// Argument-count check with ClickHouse's message (42).
 pub fn check_arg_count(name: &str, args: &[TypedExpr], min: usize, max: usize) -> Result<()> {
