@@ -15,7 +15,9 @@
 pub mod arrays;
 pub mod conversion;
 pub mod hashes;
+pub mod maps;
 pub mod strings;
+pub mod tuples;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -202,6 +204,8 @@ fn register_all(r: &mut FunctionRegistry) {
     strings::register(r);
     arrays::register(r);
     hashes::register(r);
+    tuples::register(r);
+    maps::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).
