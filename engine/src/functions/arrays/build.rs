@@ -296,3 +296,35 @@ mod tests {
         assert_eq!(run("reverse", vec![arr_u8(&[1, 2])]), "[2,1]");
     }
 }
+
+#[cfg(test)]
+mod column_tests {
+    use arrow::array::{Array, AsArray};
+
+    use crate::functions::strings::testing::*;
+    use crate::types::ChType;
+
+    #[test]
+    fn arrays_over_columns() {
+        // splitByChar(',', c)[2], length(...), has(..., 'b') over three rows, one NULL.
+        let parts = bind("splitByChar", vec![s(","), col_c()]).unwrap();
+        let rows = [Some("a,b"), None, Some("x")];
+        let second = bind("arrayElement", vec![parts.clone(), int(2, ChType::Int64)]).unwrap();
+        let a = eval_rows(&second, &rows).unwrap();
+        let v = a.as_binary_view();
+        assert_eq!((v.value(0), v.value(1), v.value(2)), (&b"b"[..], &b""[..], &b""[..]));
+        let len = bind("length", vec![parts.clone()]).unwrap();
+        let a = eval_rows(&len, &rows).unwrap();
+        let v = a.as_primitive::<arrow::datatypes::UInt64Type>();
+        assert_eq!(v.values().to_vec(), vec![2, 0, 1]);
+        let has = bind("has", vec![parts.clone(), s("b")]).unwrap();
+        let a = eval_rows(&has, &rows).unwrap();
+        let v = a.as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!(v.values().to_vec(), vec![1, 0, 0]);
+        let pushed = bind("arrayPushBack", vec![parts, col_c()]).unwrap();
+        assert_eq!(pushed.ty.to_string(), "Array(Nullable(String))");
+        let a = eval_rows(&pushed, &rows).unwrap();
+        assert_eq!(a.as_list::<i32>().value(0).len(), 3);
+        assert!(a.as_list::<i32>().value(1).is_null(0));
+    }
+}

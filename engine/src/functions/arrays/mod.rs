@@ -85,7 +85,26 @@ pub fn coerce(ctx: &FunctionContext, arg: TypedExpr, to: &ChType) -> Result<Type
     if arg.ty.remove_nullable() == to.remove_nullable() && to.is_nullable() {
         return Ok(TypedExpr::new(arg.expr, to.clone()));
     }
+    if without_nullable(&arg.ty) == without_nullable(to) {
+        // Only nested nullability differs (Array(String) → Array(Nullable(String))): an Arrow
+        // cast of the field flags, the values stay.
+        let e = datafusion::logical_expr::Expr::Cast(datafusion::logical_expr::Cast::new(
+            Box::new(arg.expr),
+            to.to_arrow(),
+        ));
+        return Ok(TypedExpr::new(e, to.clone()));
+    }
     crate::functions::conversion::cast(ctx, arg, to)
+}
+
+/// The type with every Nullable removed, at any depth.
+fn without_nullable(t: &ChType) -> ChType {
+    match t.remove_nullable() {
+        ChType::Array(e) => ChType::Array(Box::new(without_nullable(&e))),
+        ChType::Tuple(es, n) => ChType::Tuple(es.iter().map(without_nullable).collect(), n),
+        ChType::Map(k, v) => ChType::Map(Box::new(without_nullable(&k)), Box::new(without_nullable(&v))),
+        other => other,
+    }
 }
 
 /// `(start, end)` of list row `i`, relative to the values array.
