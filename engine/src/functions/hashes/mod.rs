@@ -1,6 +1,6 @@
 //! ClickHouse hash functions (`FunctionsHashing.h`): `cityHash64`, `sipHash64`,
 //! `xxHash32`, `xxHash64`, `xxh3`, `murmurHash2_32`, `murmurHash2_64`,
-//! `murmurHash3_32`, `murmurHash3_64`, `intHash32`, `intHash64`, `MD5`.
+//! `murmurHash3_32`, `murmurHash3_64`, `intHash32`, `intHash64`, `MD5`, `SHA256`.
 //! The algorithms are in `algorithms` (and `md5`); this file decides what bytes
 //! ClickHouse hashes for each argument type and how it combines them:
 //!
@@ -16,6 +16,7 @@
 
 pub mod algorithms;
 pub mod md5;
+pub mod sha256;
 
 use std::sync::Arc;
 
@@ -46,6 +47,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("intHash32", Case::Sensitive, |c, a| int_hash(c, a, false));
     r.scalar("intHash64", Case::Sensitive, |c, a| int_hash(c, a, true));
     r.scalar("MD5", Case::Insensitive, md5::md5_builder);
+    r.scalar("SHA256", Case::Insensitive, sha256::sha256_builder);
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -425,5 +427,19 @@ mod tests {
         assert_eq!(run("hex", vec![bind("MD5", vec![s(&long)]).unwrap()]), "36A92CC94A9E0FA21F625F8BFB007ADF");
         assert_eq!(ty("MD5", vec![s("a")]), "FixedString(16)");
         assert_eq!(err_code("MD5", vec![u(1, ChType::UInt8)]), 43);
+        assert_eq!(
+            run("hex", vec![bind("SHA256", vec![s("abc")]).unwrap()]),
+            "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"
+        );
+        assert_eq!(ty("SHA256", vec![s("")]), "FixedString(32)");
+        let long = "ab".repeat(100);
+        assert_eq!(
+            run("hex", vec![bind("SHA256", vec![s(&long)]).unwrap()]),
+            "80F5495226473B1B53657205E8FA14AB41BD12161CB002140CE2F4B7AD8CD80F"
+        );
+        assert_eq!(
+            run("hex", vec![bind("SHA256", vec![s("")]).unwrap()]),
+            "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"
+        );
     }
 }

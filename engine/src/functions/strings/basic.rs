@@ -37,6 +37,7 @@ pub fn register(r: &mut FunctionRegistry) {
     for n in ["concatWithSeparator", "concat_ws"] {
         r.scalar(n, Case::Insensitive, concat_with_separator);
     }
+    r.scalar("format", Case::Sensitive, format);
     r.scalar("repeat", Case::Insensitive, repeat);
     r.scalar("space", Case::Insensitive, space);
 }
@@ -355,6 +356,121 @@ fn concat_kernel(k: &KernelArgs, sep: Option<usize>) -> DfResult<ColumnarValue> 
     finish(k, Arc::new(b.finish()))
 }
 
+/// A piece of a `format` pattern: literal bytes or an argument index (0-based, among the values).
+#[derive(Debug, PartialEq)]
+enum FmtPiece {
+    Lit(Vec<u8>),
+    Arg(usize),
+}
+
+fn bad_format(msg: &str) -> Error {
+    Error::new(ErrorCode::BAD_ARGUMENTS, msg)
+}
+
+/// Parses a `format` pattern: `{}` next argument, `{N}` argument N, `{{` and `}}` literal braces.
+fn parse_format(p: &[u8], args: usize) -> Result<Vec<FmtPiece>> {
+    let mut out = Vec::new();
+    let mut lit = Vec::new();
+    let (mut auto, mut manual) = (0usize, false);
+    let mut i = 0;
+    while i < p.len() {
+        match p[i] {
+            b'{' if p.get(i + 1) == Some(&b'{') => {
+                lit.push(b'{');
+                i += 2;
+            }
+            b'}' if p.get(i + 1) == Some(&b'}') => {
+                lit.push(b'}');
+                i += 2;
+            }
+            b'{' => {
+                let Some(close) = p[i + 1..].iter().position(|&c| c == b'}') else {
+                    return Err(bad_format("Last open curly brace is not closed"));
+                };
+                let inner = &p[i + 1..i + 1 + close];
+                let idx = if inner.is_empty() {
+                    if manual {
+                        return Err(bad_format(
+                            "Cannot switch from manual field specification to automatic field numbering",
+                        ));
+                    }
+                    auto += 1;
+                    auto - 1
+                } else {
+                    if auto > 0 {
+                        return Err(bad_format(
+                            "Cannot switch from automatic field numbering to manual field specification",
+                        ));
+                    }
+                    manual = true;
+                    std::str::from_utf8(inner)
+                        .ok()
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .ok_or_else(|| bad_format("Not a number in curly braces"))?
+                };
+                if idx >= args {
+                    return Err(bad_format("Not enough arguments to fill the placeholders in the format string"));
+                }
+                if !lit.is_empty() {
+                    out.push(FmtPiece::Lit(std::mem::take(&mut lit)));
+                }
+                out.push(FmtPiece::Arg(idx));
+                i += close + 2;
+            }
+            b'}' => return Err(bad_format("Unbalanced curly braces in format string")),
+            c => {
+                lit.push(c);
+                i += 1;
+            }
+        }
+    }
+    if !lit.is_empty() {
+        out.push(FmtPiece::Lit(lit));
+    }
+    Ok(out)
+}
+
+/// `format(pattern, args…)`: the pattern must be a constant string; values format as `concat` does.
+fn format(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, usize::MAX)?;
+    let Some(p) = args[0].literal_str() else {
+        return Err(Error::new(ErrorCode::ILLEGAL_COLUMN, "First argument of function format must be constant string"));
+    };
+    parse_format(p.as_bytes(), args.len() - 1)?;
+    if let Some(n) = null_if_nothing(&args) {
+        return Ok(n);
+    }
+    let args = stringify(ctx, args)?;
+    let ret = ret_type(ChType::String, &args);
+    call("format", format_kernel, args, ret)
+}
+
+fn format_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let cols = k.args.iter().map(StrCol::new).collect::<DfResult<Vec<_>>>()?;
+    let pattern = cols[0].scalar().flatten().unwrap_or(b"");
+    let pieces = parse_format(pattern, cols.len() - 1).map_err(Error::into_datafusion)?;
+    let n = out_rows(k);
+    let mut b = BinaryViewBuilder::with_capacity(n);
+    let mut buf = Vec::new();
+    'rows: for row in 0..n {
+        buf.clear();
+        for p in &pieces {
+            match p {
+                FmtPiece::Lit(l) => buf.extend_from_slice(l),
+                FmtPiece::Arg(i) => match cols.get(i + 1).and_then(|c| c.get(row)) {
+                    Some(v) => buf.extend_from_slice(v),
+                    None => {
+                        b.append_null();
+                        continue 'rows;
+                    }
+                },
+            }
+        }
+        b.append_value(&buf);
+    }
+    finish(k, Arc::new(b.finish()))
+}
+
 fn repeat(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 2, 2)?;
     expect_string(&ctx.name, &args, 0)?;
@@ -463,6 +579,14 @@ mod tests {
         assert_eq!(run("space", vec![int(3, ChType::UInt8)]), "   ");
         assert_eq!(err_code("repeat", vec![s("ab"), s("x")]), 43);
         assert_eq!(err_code("length", vec![int(1, ChType::UInt8)]), 43);
+        assert_eq!(run("format", vec![s("{} {}"), s("a"), s("b")]), "a b");
+        assert_eq!(run("format", vec![s("{1} {0}"), s("a"), s("b")]), "b a");
+        assert_eq!(run("format", vec![s("{{}}"), s("x")]), "{}");
+        assert_eq!(run("format", vec![s("{0}{0}"), s("a")]), "aa");
+        assert_eq!(run("format", vec![s("{} {}"), s("a"), s("b"), s("c")]), "a b");
+        assert_eq!(err_code("format", vec![s("{} {}"), s("a")]), 36);
+        assert_eq!(err_code("format", vec![s("{"), s("a")]), 36);
+        assert_eq!(err_code("format", vec![s("{0} {}"), s("a"), s("b")]), 36);
     }
 
     #[test]
