@@ -229,6 +229,11 @@ fn hash_into(arr: &ArrayRef, t: &ChType, a: Alg, acc: &mut [u64], first: &mut bo
             }
             return Ok(());
         }
+        (_, DataType::Null) => {
+            for i in 0..arr.len() {
+                put(acc, i, a.small(0, 1), f, a);
+            }
+        }
         (_, DataType::BinaryView) => {
             let s = arr.as_binary_view();
             for i in 0..s.len() {
@@ -269,9 +274,10 @@ fn hash_into(arr: &ArrayRef, t: &ChType, a: Alg, acc: &mut [u64], first: &mut bo
         (ChType::Decimal(p, _), DataType::Decimal128(..)) => {
             let d = arr.as_primitive::<Decimal128Type>();
             for (i, v) in d.values().iter().enumerate() {
+                // Decimals hash their native bytes (no intHash64, unlike integers).
                 let h = match p {
-                    0..=9 => a.small(u64::from(*v as i32 as u32), 4),
-                    10..=18 => a.small(*v as i64 as u64, 8),
+                    0..=9 => a.bytes(&(*v as i32).to_le_bytes()),
+                    10..=18 => a.bytes(&(*v as i64).to_le_bytes()),
                     _ => a.bytes(&v.to_le_bytes()),
                 };
                 put(acc, i, h, f, a);
@@ -407,6 +413,31 @@ mod tests {
         assert_eq!(run("xxh3", vec![s("abc")]), "8696274497037089104");
         assert_eq!(run("xxh3", vec![s("a"), s("b")]), "3189474376958980599");
         assert_eq!(ty("xxHash32", vec![s("a")]), "UInt32");
+    }
+
+    #[test]
+    fn composite_and_typed_arguments() {
+        // Checked with chdb 26.9.
+        use crate::functions::arrays::testing::*;
+        assert_eq!(run("cityHash64", vec![arr_u8(&[1, 2])]), "5171949009262398126");
+        assert_eq!(run("cityHash64", vec![bind("array", vec![]).unwrap()]), "4761183170873013810");
+        assert_eq!(run("cityHash64", vec![arr_s(&["a"])]), "3281168119317583073");
+        assert_eq!(run("sipHash64", vec![arr_u8(&[1, 2])]), "16941636534932280572");
+        let t = bind("tuple", vec![u(1, ChType::UInt8), s("a")]).unwrap();
+        assert_eq!(run("cityHash64", vec![t.clone()]), "3281168119317583073");
+        assert_eq!(run("sipHash64", vec![t]), "14369802987963166986");
+        let m = bind("map", vec![u(1, ChType::UInt8), u(2, ChType::UInt8)]).unwrap();
+        assert_eq!(run("cityHash64", vec![m]), "4329461512316264284");
+        let date = TypedExpr::new(lit(ScalarValue::Date32(Some(18262))), ChType::Date);
+        assert_eq!(run("cityHash64", vec![date]), "6817702824740635125");
+        let dt = TypedExpr::new(lit(ScalarValue::TimestampSecond(Some(1577836800), None)), ChType::DateTime(None));
+        assert_eq!(run("cityHash64", vec![dt]), "1353083611880552204");
+        let dec = TypedExpr::new(lit(ScalarValue::Decimal128(Some(150), 9, 2)), ChType::Decimal(9, 2));
+        assert_eq!(run("cityHash64", vec![dec]), "8235273209324577223");
+        let fixed = TypedExpr::new(lit(ScalarValue::FixedSizeBinary(3, Some(b"ab\0".to_vec()))), ChType::FixedString(3));
+        assert_eq!(run("cityHash64", vec![fixed]), "2474032565810969706");
+        let b = TypedExpr::new(lit(ScalarValue::Boolean(Some(true))), ChType::Bool);
+        assert_eq!(run("cityHash64", vec![b]), "10577349846663553072");
     }
 
     #[test]
