@@ -434,7 +434,8 @@ mod tests {
         assert_eq!(run("cityHash64", vec![dt]), "1353083611880552204");
         let dec = TypedExpr::new(lit(ScalarValue::Decimal128(Some(150), 9, 2)), ChType::Decimal(9, 2));
         assert_eq!(run("cityHash64", vec![dec]), "8235273209324577223");
-        let fixed = TypedExpr::new(lit(ScalarValue::FixedSizeBinary(3, Some(b"ab\0".to_vec()))), ChType::FixedString(3));
+        let fixed =
+            TypedExpr::new(lit(ScalarValue::FixedSizeBinary(3, Some(b"ab\0".to_vec()))), ChType::FixedString(3));
         assert_eq!(run("cityHash64", vec![fixed]), "2474032565810969706");
         let b = TypedExpr::new(lit(ScalarValue::Boolean(Some(true))), ChType::Bool);
         assert_eq!(run("cityHash64", vec![b]), "10577349846663553072");

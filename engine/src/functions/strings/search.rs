@@ -277,13 +277,20 @@ fn count_kernel(k: &KernelArgs, ci: bool) -> DfResult<ColumnarValue> {
             b.append_value(0);
             continue;
         }
-        let (h, nd) = if ci { (h.to_ascii_lowercase(), nd.to_ascii_lowercase()) } else { (h.to_vec(), nd.to_vec()) };
+        let lowered;
+        let (h, nd): (&[u8], Vec<u8>) = if ci {
+            lowered = h.to_ascii_lowercase();
+            (&lowered, nd.to_ascii_lowercase())
+        } else {
+            (h, Vec::new())
+        };
+        let needle: &[u8] = if ci { &nd } else { needle.get(row).unwrap_or(b"") };
         let mut count = 0u64;
         let mut at = st;
-        let f = memmem::Finder::new(&nd);
+        let f = memmem::Finder::new(needle);
         while let Some(p) = f.find(&h[at..]) {
             count += 1;
-            at += p + nd.len();
+            at += p + needle.len();
         }
         b.append_value(count);
     }
@@ -426,6 +433,7 @@ fn like_kernel(k: &KernelArgs, ci: bool, negate: bool) -> DfResult<ColumnarValue
         Some(Some(p)) => Some(LikeMatcher::new(p, ci).map_err(Error::into_datafusion)?),
         _ => None,
     };
+    let mut last: Option<(Vec<u8>, LikeMatcher)> = None;
     for row in 0..n {
         let (Some(v), Some(pat)) = (s.get(row), p.get(row)) else {
             b.append_null();
@@ -433,7 +441,13 @@ fn like_kernel(k: &KernelArgs, ci: bool, negate: bool) -> DfResult<ColumnarValue
         };
         let m = match &fixed {
             Some(m) => m.is_match(v),
-            None => LikeMatcher::new(pat, ci).map_err(Error::into_datafusion)?.is_match(v),
+            None => {
+                // A column of patterns: recompile only when the pattern changes.
+                if last.as_ref().is_none_or(|(p, _)| p.as_slice() != pat) {
+                    last = Some((pat.to_vec(), LikeMatcher::new(pat, ci).map_err(Error::into_datafusion)?));
+                }
+                last.as_ref().is_some_and(|(_, m)| m.is_match(v))
+            }
         };
         b.append_value(m != negate);
     }
@@ -511,5 +525,27 @@ mod tests {
         assert_eq!(run("notILike", vec![s("ABC"), s("a%")]), "0");
         assert_eq!(ty("like", vec![s("a"), null()]), "Nullable(Nothing)");
         assert_eq!(ty("like", vec![col_c(), s("a")]), "Nullable(UInt8)");
+    }
+
+    #[test]
+    fn over_columns() {
+        use arrow::array::{Array, AsArray};
+        let rows = [Some("abc"), None, Some("xbx"), Some("")];
+        for (pattern, want) in [("%b%", [1, 0, 1, 0]), ("a%", [1, 0, 0, 0]), ("_b_", [1, 0, 1, 0])] {
+            let e = bind("like", vec![col_c(), s(pattern)]).unwrap();
+            let a = eval_rows(&e, &rows).unwrap();
+            let v = a.as_primitive::<arrow::datatypes::UInt8Type>();
+            assert!(v.is_null(1));
+            assert_eq!([v.value(0), v.value(1), v.value(2), v.value(3)], want, "{pattern}");
+        }
+        // The pattern as the column: one matcher per distinct consecutive pattern.
+        let e = bind("like", vec![s("abc"), col_c()]).unwrap();
+        let a = eval_rows(&e, &[Some("a%"), Some("a%"), Some("x%"), None]).unwrap();
+        let v = a.as_primitive::<arrow::datatypes::UInt8Type>();
+        assert_eq!((v.value(0), v.value(1), v.value(2), v.is_null(3)), (1, 1, 0, true));
+        let e = bind("position", vec![col_c(), s("b")]).unwrap();
+        let a = eval_rows(&e, &rows).unwrap();
+        let v = a.as_primitive::<arrow::datatypes::UInt64Type>();
+        assert_eq!((v.value(0), v.is_null(1), v.value(2), v.value(3)), (2, true, 2, 0));
     }
 }
