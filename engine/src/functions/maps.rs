@@ -154,9 +154,8 @@ fn keys_values_kernel(k: &KernelArgs, keys: bool) -> DfResult<ColumnarValue> {
 
 fn map_contains(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 2, 2)?;
-    if map_parts(&args[0].ty).is_none() {
-        return Err(illegal_type(&ctx.name, 0, &args[0].ty));
-    }
+    let Some((key, _)) = map_parts(&args[0].ty) else { return Err(illegal_type(&ctx.name, 0, &args[0].ty)) };
+    common_supertype(&[key.clone(), args[1].ty.clone()])?;
     predicate_call("mapContains", contains_kernel, args)
 }
 
@@ -200,6 +199,8 @@ mod tests {
         assert_eq!(run("arrayElement", vec![fa.clone(), s("y")]), "2");
         assert_eq!(err_code("mapFromArrays", vec![arr_s(&["x"]), arr_u8(&[1, 2])]), 190);
         assert_eq!(err_code("map", vec![s("a")]), 42);
+        assert_eq!(err_code("mapContains", vec![m(), int(1, ChType::UInt8)]), 386);
+        assert_eq!(err_code("arrayElement", vec![m(), int(1, ChType::UInt8)]), 386);
         assert_eq!(ty("map", vec![]), "Map(Nothing, Nothing)");
         assert_eq!(run("length", vec![bind("map", vec![]).unwrap()]), "0");
     }

@@ -40,7 +40,10 @@ fn array_element(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExp
             let ret = if args[1].ty.is_nullable() { e.nullable() } else { *e };
             call("arrayElement", element_kernel, args, ret)
         }
-        ChType::Map(_, v) => call("arrayElement", map_element_kernel, args, *v),
+        ChType::Map(key, v) => {
+            common_supertype(&[(*key).clone(), args[1].ty.clone()])?;
+            call("arrayElement", map_element_kernel, args, *v)
+        }
         ChType::Nothing => null_if_nothing(&args).ok_or_else(|| illegal_type(&ctx.name, 0, &args[0].ty)),
         _ => Err(illegal_type(&ctx.name, 0, &args[0].ty)),
     }

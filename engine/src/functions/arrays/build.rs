@@ -84,7 +84,17 @@ fn range_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     for row in 0..n {
         let get = |i: usize| cols.get(i).and_then(|c| c.get(row));
         let (start, end, step) = match cols.len() {
-            1 => (0, get(0).unwrap_or(0), 1),
+            1 => {
+                let end = get(0).unwrap_or(0);
+                if end < 0 {
+                    return Err(Error::new(
+                        ErrorCode::ARGUMENT_OUT_OF_BOUND,
+                        "A call to function range overflows, only support positive values when only end is provided",
+                    )
+                    .into_datafusion());
+                }
+                (0, end, 1)
+            }
             2 => (get(0).unwrap_or(0), get(1).unwrap_or(0), 1),
             _ => (get(0).unwrap_or(0), get(1).unwrap_or(0), get(2).unwrap_or(1)),
         };
@@ -280,6 +290,7 @@ mod tests {
         let r = vec![int(5, ChType::UInt8), int(1, ChType::UInt8), int(-1, ChType::Int8)];
         assert_eq!(run("range", r), "[5,4,3,2]");
         assert_eq!(ty("range", vec![int(3, ChType::UInt8)]), "Array(UInt8)");
+        assert_eq!(err_code("range", vec![int(-3, ChType::Int64)]), 69);
         assert_eq!(ty("range", vec![int(-1, ChType::Int8), int(3, ChType::UInt8)]), "Array(Int16)");
         assert_eq!(run("arrayConcat", vec![arr_u8(&[1]), arr_u8(&[2, 3])]), "[1,2,3]");
         assert_eq!(

@@ -152,15 +152,16 @@ fn agg_kernel(k: &KernelArgs, agg: Agg) -> DfResult<ColumnarValue> {
 /// `arrayStringConcat(arr[, sep])`: elements as text joined by `sep` (NULL elements skipped).
 fn array_string_concat(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 1, 2)?;
-    let Some(e) = elem_of(&args[0].ty) else { return Err(illegal_type(&ctx.name, 0, &args[0].ty)) };
-    if !(e.is_string_or_fixed() || e.is_nothing()) {
-        return Err(Error::new(
-            ErrorCode::NOT_IMPLEMENTED,
-            format!("arrayStringConcat of {e} (needs elements as text: cast to Array(String) first)"),
-        ));
-    }
+    let Some(e) = elem_of(&args[0].ty).cloned() else { return Err(illegal_type(&ctx.name, 0, &args[0].ty)) };
     if args.len() == 2 && !args[1].ty.is_string() {
         return Err(illegal_type(&ctx.name, 1, &args[1].ty));
+    }
+    let mut args = args;
+    if !(e.is_string_or_fixed() || e.is_nothing()) {
+        // Other elements are written as text first (ClickHouse formats them as toString does).
+        let to = ChType::Array(Box::new(if e.is_nullable() { ChType::String.nullable() } else { ChType::String }));
+        let first = args.remove(0);
+        args.insert(0, super::coerce(ctx, first, &to)?);
     }
     call("arrayStringConcat", string_concat_kernel, args, ChType::String)
 }

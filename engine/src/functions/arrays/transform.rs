@@ -75,9 +75,29 @@ fn regroup(
 fn sort_kernel(k: &KernelArgs, descending: bool) -> DfResult<ColumnarValue> {
     let l = list_arg(k, 0, out_rows(k))?;
     let rows = sort_rows(l.values(), descending)?;
+    // NaN sorts after every number in both directions (then NULLs), as in ClickHouse.
+    let values = Arc::clone(l.values());
+    let is_nan = |j: usize| -> bool {
+        if values.is_null(j) {
+            return false;
+        }
+        match values.data_type() {
+            arrow::datatypes::DataType::Float64 => {
+                values.as_primitive::<arrow::datatypes::Float64Type>().value(j).is_nan()
+            }
+            arrow::datatypes::DataType::Float32 => {
+                values.as_primitive::<arrow::datatypes::Float32Type>().value(j).is_nan()
+            }
+            _ => false,
+        }
+    };
+    let rank = |j: usize| u8::from(values.is_null(j)) * 2 + u8::from(is_nan(j));
     regroup(k, &l, |s, e, idx| {
         let mut v: Vec<u32> = (s as u32..e as u32).collect();
-        v.sort_by(|a, b| rows.row(*a as usize).cmp(&rows.row(*b as usize)));
+        v.sort_by(|a, b| {
+            let (a, b) = (*a as usize, *b as usize);
+            rank(a).cmp(&rank(b)).then_with(|| rows.row(a).cmp(&rows.row(b)))
+        });
         idx.extend(v);
     })
 }
@@ -371,6 +391,15 @@ mod tests {
         assert_eq!(run("arraySort", vec![unsorted()]), "[1,3,\\N]");
         assert_eq!(run("arrayReverseSort", vec![unsorted()]), "[3,1,\\N]");
         assert_eq!(run("arraySort", vec![arr_s(&["b", "a"])]), "['a','b']");
+        let f = |v: f64| {
+            crate::functions::TypedExpr::new(
+                datafusion::logical_expr::lit(datafusion::scalar::ScalarValue::Float64(Some(v))),
+                ChType::Float64,
+            )
+        };
+        let floats = || bind("array", vec![f(f64::NAN), f(1.0), f(f64::NEG_INFINITY)]).unwrap();
+        assert_eq!(run("arraySort", vec![floats()]), "[-inf,1,NaN]");
+        assert_eq!(run("arrayReverseSort", vec![floats()]), "[1,-inf,NaN]");
         assert_eq!(run("arrayEnumerate", vec![arr_u8(&[5, 6])]), "[1,2]");
         assert_eq!(ty("arrayEnumerate", vec![arr_u8(&[5, 6])]), "Array(UInt32)");
         assert_eq!(run("arrayEnumerateUniq", vec![arr_u8(&[1, 1, 2])]), "[1,2,1]");
