@@ -565,6 +565,15 @@ mod tests {
         assert_eq!(run("reverseUTF8", vec![s("привет")]), "тевирп");
         assert_eq!(run("reverse", vec![s("abc")]), "cba");
         assert_eq!(ty("upper", vec![s("a")]), "String");
+        let lc = || {
+            let mut e = s("A");
+            e.ty = ChType::LowCardinality(Box::new(ChType::String));
+            e
+        };
+        assert_eq!(ty("lower", vec![lc()]), "LowCardinality(String)");
+        assert_eq!(ty("length", vec![lc()]), "LowCardinality(UInt64)");
+        assert_eq!(ty("concat", vec![lc(), s("b")]), "LowCardinality(String)");
+        assert_eq!(run("lower", vec![lc()]), "a");
     }
 
     #[test]

@@ -154,12 +154,18 @@ pub fn logical(msg: String) -> datafusion::error::DataFusionError {
     Error::new(ErrorCode::LOGICAL_ERROR, msg).into_datafusion()
 }
 
-/// The result type given the argument types: Nullable when any argument is.
+/// The result type given the argument types: Nullable when any argument is, and
+/// LowCardinality when a LowCardinality argument meets only constants (ClickHouse's
+/// default implementation for LowCardinality columns; the Arrow storage is the same).
 pub fn ret_type(ret: ChType, args: &[TypedExpr]) -> ChType {
-    if args.iter().any(|a| a.ty.is_nullable()) {
-        ret.nullable()
+    let r = if args.iter().any(|a| a.ty.is_nullable()) { ret.nullable() } else { ret };
+    let is_lc = |a: &TypedExpr| matches!(a.ty, ChType::LowCardinality(_));
+    let lc = args.iter().any(is_lc) && args.iter().all(|a| is_lc(a) || a.literal().is_some());
+    let scalar_kind = !matches!(r.base(), ChType::Array(_) | ChType::Tuple(..) | ChType::Map(..));
+    if lc && scalar_kind {
+        ChType::LowCardinality(Box::new(r))
     } else {
-        ret
+        r
     }
 }
 

@@ -150,14 +150,14 @@ fn extract_all(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr>
     call("extractAll", extract_all_kernel, args, ChType::Array(Box::new(ChType::String)))
 }
 
-/// Every non-overlapping match (its first group when the pattern has groups); NULL rows give [].
+/// Every non-overlapping match (its first group when the pattern has groups); NULL rows read as ''.
 fn extract_all_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     let s = StrCol::new(&k.args[0])?;
     let mut re = RegexArg::new(&k.args[1])?;
     let n = out_rows(k);
     let mut b = ListBuilder::new(BinaryViewBuilder::new()).with_field(Arc::new(ChType::String.to_arrow_field("item")));
     for row in 0..n {
-        if let (Some(v), Some((r, _))) = (s.get(row), re.get(row)?) {
+        if let (v, Some((r, _))) = (s.get(row).unwrap_or(b""), re.get(row)?) {
             if r.captures_len() > 1 {
                 for c in r.captures_iter(v) {
                     b.values().append_value(c.get(1).map(|m| m.as_bytes()).unwrap_or(b""));

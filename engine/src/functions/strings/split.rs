@@ -1,7 +1,7 @@
 //! Splitting strings into arrays: `splitByChar`, `splitByString`,
 //! `splitByRegexp` (ClickHouse's `FunctionsStringArray.h`). The optional
 //! `max_substrings` argument keeps only the first pieces (the default
-//! `splitby_max_substrings_includes_remaining_string = 0`). NULL rows give `[]`.
+//! `splitby_max_substrings_includes_remaining_string = 0`). NULL rows split ''.
 
 use std::sync::Arc;
 
@@ -85,7 +85,9 @@ fn split_kernel(k: &KernelArgs, how: Split) -> DfResult<ColumnarValue> {
     let mut b = ListBuilder::new(BinaryViewBuilder::new()).with_field(Arc::new(ChType::String.to_arrow_field("item")));
     let mut pieces: Vec<&[u8]> = Vec::new();
     for row in 0..n {
-        if let Some(v) = s.get(row) {
+        // A NULL row splits the empty string, as ClickHouse splits the default value.
+        {
+            let v = s.get(row).unwrap_or(b"");
             pieces.clear();
             if sep_v.is_empty() {
                 // An empty separator splits into single bytes (splitByRegexp: code points).
