@@ -528,6 +528,32 @@ mod tests {
     }
 
     #[test]
+    fn like_table() {
+        // chdb 26.9: like(s, p) and ilike(s, p) for every string × pattern, one digit per string.
+        let strs = ["", "a", "abc", "ABC", "a_c", "a%c", "a\\c", "привет", "xabcx", "a\nc"];
+        let pats = [
+            "%", "_", "a%", "%c", "%b%", "a_c", "a\\_c", "a\\%c", "a\\\\c", "___", "%_%", "abc", "a%c", "_р%",
+            "%\\%%", "a\\c", "",
+        ];
+        let like = [
+            "1111111111", "0100000000", "0110111001", "0010111001", "0010000010", "0010111001", "0000100000",
+            "0000010000", "0000001000", "0011111001", "0111111111", "0010000000", "0010111001", "0000000100",
+            "0000010000", "0000001000", "1000000000",
+        ];
+        let ilike = [
+            "1111111111", "0100000000", "0111111001", "0011111001", "0011000010", "0011111001", "0000100000",
+            "0000010000", "0000001000", "0011111001", "0111111111", "0011000000", "0011111001", "0000000100",
+            "0000010000", "0000001000", "1000000000",
+        ];
+        for (name, table) in [("like", like), ("ilike", ilike)] {
+            for (p, want) in pats.iter().zip(table) {
+                let got: String = strs.iter().map(|v| run(name, vec![s(v), s(p)])).collect();
+                assert_eq!(got, want, "{name} {p:?}");
+            }
+        }
+    }
+
+    #[test]
     fn over_columns() {
         use arrow::array::{Array, AsArray};
         let rows = [Some("abc"), None, Some("xbx"), Some("")];
