@@ -32,7 +32,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("arrayEnumerate", Case::Sensitive, |c, a| enumerate(c, a, false));
     r.scalar("arrayEnumerateUniq", Case::Sensitive, |c, a| enumerate(c, a, true));
     r.scalar("arrayFlatten", Case::Sensitive, array_flatten);
-    r.scalar("flatten", Case::Sensitive, array_flatten);
+    r.scalar("flatten", Case::Insensitive, array_flatten);
     r.scalar("arrayZip", Case::Sensitive, array_zip);
     r.scalar("arrayIntersect", Case::Sensitive, array_intersect);
 }

@@ -46,8 +46,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("murmurHash3_64", Case::Sensitive, |c, a| any_hash(c, a, Alg::Murmur3_64));
     r.scalar("intHash32", Case::Sensitive, |c, a| int_hash(c, a, false));
     r.scalar("intHash64", Case::Sensitive, |c, a| int_hash(c, a, true));
-    r.scalar("MD5", Case::Insensitive, md5::md5_builder);
-    r.scalar("SHA256", Case::Insensitive, sha256::sha256_builder);
+    r.scalar("MD5", Case::Sensitive, md5::md5_builder);
+    r.scalar("SHA256", Case::Sensitive, sha256::sha256_builder);
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -18,9 +18,9 @@ use crate::types::ChType;
 
 pub fn register(r: &mut FunctionRegistry) {
     r.scalar("length", Case::Insensitive, length);
-    for n in ["lengthUTF8", "char_length", "character_length"] {
-        r.scalar(n, Case::Insensitive, length_utf8);
-    }
+    r.scalar("lengthUTF8", Case::Sensitive, length_utf8);
+    r.scalar("CHAR_LENGTH", Case::Insensitive, length_utf8);
+    r.scalar("CHARACTER_LENGTH", Case::Insensitive, length_utf8);
     r.scalar("empty", Case::Sensitive, empty);
     r.scalar("notEmpty", Case::Sensitive, not_empty);
     for n in ["lower", "lcase"] {
@@ -34,9 +34,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("reverse", Case::Insensitive, reverse);
     r.scalar("reverseUTF8", Case::Sensitive, reverse_utf8);
     r.scalar("concat", Case::Insensitive, concat);
-    for n in ["concatWithSeparator", "concat_ws"] {
-        r.scalar(n, Case::Insensitive, concat_with_separator);
-    }
+    r.scalar("concatWithSeparator", Case::Sensitive, concat_with_separator);
+    r.scalar("concat_ws", Case::Insensitive, concat_with_separator);
     r.scalar("format", Case::Sensitive, format);
     r.scalar("repeat", Case::Insensitive, repeat);
     r.scalar("space", Case::Insensitive, space);

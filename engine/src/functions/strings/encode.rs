@@ -19,12 +19,10 @@ use crate::types::ChType;
 pub fn register(r: &mut FunctionRegistry) {
     r.scalar("hex", Case::Insensitive, hex);
     r.scalar("unhex", Case::Insensitive, unhex);
-    for n in ["base64Encode", "TO_BASE64"] {
-        r.scalar(n, Case::Insensitive, base64_encode);
-    }
-    for n in ["base64Decode", "FROM_BASE64"] {
-        r.scalar(n, Case::Insensitive, base64_decode);
-    }
+    r.scalar("base64Encode", Case::Sensitive, base64_encode);
+    r.scalar("TO_BASE64", Case::Insensitive, base64_encode);
+    r.scalar("base64Decode", Case::Sensitive, base64_decode);
+    r.scalar("FROM_BASE64", Case::Insensitive, base64_decode);
     r.scalar("tryBase64Decode", Case::Sensitive, try_base64_decode);
 }
 

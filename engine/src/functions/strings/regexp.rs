@@ -31,13 +31,11 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("extract", Case::Sensitive, extract);
     r.scalar("extractAll", Case::Sensitive, extract_all);
     r.scalar("replaceOne", Case::Sensitive, replace_one);
-    for n in ["replaceAll", "replace"] {
-        r.scalar(n, Case::Insensitive, replace_all);
-    }
+    r.scalar("replaceAll", Case::Sensitive, replace_all);
+    r.scalar("replace", Case::Insensitive, replace_all);
     r.scalar("replaceRegexpOne", Case::Sensitive, replace_regexp_one);
-    for n in ["replaceRegexpAll", "REGEXP_REPLACE"] {
-        r.scalar(n, Case::Insensitive, replace_regexp_all);
-    }
+    r.scalar("replaceRegexpAll", Case::Sensitive, replace_regexp_all);
+    r.scalar("REGEXP_REPLACE", Case::Insensitive, replace_regexp_all);
 }
 
 /// Compiles a ClickHouse (re2) pattern for matching bytes.

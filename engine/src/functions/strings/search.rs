@@ -33,7 +33,7 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("positionCaseInsensitiveUTF8", Case::Sensitive, position_ci_utf8);
     r.scalar("startsWith", Case::Sensitive, starts_with);
     r.scalar("endsWith", Case::Sensitive, ends_with);
-    r.scalar("countSubstrings", Case::Sensitive, count_substrings);
+    r.scalar("countSubstrings", Case::Insensitive, count_substrings);
     r.scalar("countSubstringsCaseInsensitive", Case::Sensitive, count_substrings_ci);
     r.scalar("like", Case::Sensitive, like);
     r.scalar("notLike", Case::Sensitive, not_like);
@@ -532,18 +532,46 @@ mod tests {
         // chdb 26.9: like(s, p) and ilike(s, p) for every string × pattern, one digit per string.
         let strs = ["", "a", "abc", "ABC", "a_c", "a%c", "a\\c", "привет", "xabcx", "a\nc"];
         let pats = [
-            "%", "_", "a%", "%c", "%b%", "a_c", "a\\_c", "a\\%c", "a\\\\c", "___", "%_%", "abc", "a%c", "_р%",
-            "%\\%%", "a\\c", "",
+            "%", "_", "a%", "%c", "%b%", "a_c", "a\\_c", "a\\%c", "a\\\\c", "___", "%_%", "abc", "a%c", "_р%", "%\\%%",
+            "a\\c", "",
         ];
         let like = [
-            "1111111111", "0100000000", "0110111001", "0010111001", "0010000010", "0010111001", "0000100000",
-            "0000010000", "0000001000", "0011111001", "0111111111", "0010000000", "0010111001", "0000000100",
-            "0000010000", "0000001000", "1000000000",
+            "1111111111",
+            "0100000000",
+            "0110111001",
+            "0010111001",
+            "0010000010",
+            "0010111001",
+            "0000100000",
+            "0000010000",
+            "0000001000",
+            "0011111001",
+            "0111111111",
+            "0010000000",
+            "0010111001",
+            "0000000100",
+            "0000010000",
+            "0000001000",
+            "1000000000",
         ];
         let ilike = [
-            "1111111111", "0100000000", "0111111001", "0011111001", "0011000010", "0011111001", "0000100000",
-            "0000010000", "0000001000", "0011111001", "0111111111", "0011000000", "0011111001", "0000000100",
-            "0000010000", "0000001000", "1000000000",
+            "1111111111",
+            "0100000000",
+            "0111111001",
+            "0011111001",
+            "0011000010",
+            "0011111001",
+            "0000100000",
+            "0000010000",
+            "0000001000",
+            "0011111001",
+            "0111111111",
+            "0011000000",
+            "0011111001",
+            "0000000100",
+            "0000010000",
+            "0000001000",
+            "1000000000",
         ];
         for (name, table) in [("like", like), ("ilike", ilike)] {
             for (p, want) in pats.iter().zip(table) {

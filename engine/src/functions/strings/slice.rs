@@ -28,21 +28,19 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("right", Case::Insensitive, right);
     r.scalar("leftUTF8", Case::Sensitive, left_utf8);
     r.scalar("rightUTF8", Case::Sensitive, right_utf8);
-    r.scalar("leftPad", Case::Insensitive, left_pad);
+    r.scalar("leftPad", Case::Sensitive, left_pad);
     r.scalar("lpad", Case::Insensitive, left_pad);
-    r.scalar("rightPad", Case::Insensitive, right_pad);
+    r.scalar("rightPad", Case::Sensitive, right_pad);
     r.scalar("rpad", Case::Insensitive, right_pad);
     r.scalar("leftPadUTF8", Case::Sensitive, left_pad_utf8);
     r.scalar("rightPadUTF8", Case::Sensitive, right_pad_utf8);
-    for n in ["trim", "trimBoth"] {
-        r.scalar(n, Case::Insensitive, trim_both);
-    }
-    for n in ["trimLeft", "ltrim"] {
-        r.scalar(n, Case::Insensitive, trim_left);
-    }
-    for n in ["trimRight", "rtrim"] {
-        r.scalar(n, Case::Insensitive, trim_right);
-    }
+    // ClickHouse's parser accepts TRIM/LTRIM/RTRIM in any case; the function names are case-sensitive.
+    r.scalar("trimBoth", Case::Sensitive, trim_both);
+    r.scalar("trim", Case::Insensitive, trim_both);
+    r.scalar("trimLeft", Case::Sensitive, trim_left);
+    r.scalar("ltrim", Case::Insensitive, trim_left);
+    r.scalar("trimRight", Case::Sensitive, trim_right);
+    r.scalar("rtrim", Case::Insensitive, trim_right);
 }
 
 /// Byte offsets of unit boundaries in `v`: every byte, or every UTF-8 code point start, plus `v.len()`.
