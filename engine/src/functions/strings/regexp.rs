@@ -41,7 +41,73 @@ pub fn register(r: &mut FunctionRegistry) {
 /// Compiles a ClickHouse (re2) pattern for matching bytes.
 pub fn compile(pattern: &[u8]) -> std::result::Result<Regex, Error> {
     let p = String::from_utf8_lossy(pattern);
-    compile_regex(&format!("(?s){p}"))
+    compile_regex(&format!("(?s){}", re2_classes(&p)))
+}
+
+/// Rewrites re2's ASCII-only Perl classes for the `regex` crate, whose `\d`, `\w`, `\s`
+/// and `\b` are Unicode-aware: `\w` must not match Cyrillic letters, as in ClickHouse.
+/// Negated classes inside brackets (`[\D]`) are left as they are.
+fn re2_classes(p: &str) -> String {
+    const SPACE: &str = "\\t\\n\\f\\r ";
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut chars = p.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(n) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                match (in_class, n) {
+                    (false, 'd' | 'D' | 'w' | 'W' | 'b' | 'B') => {
+                        out.push_str("(?-u:\\");
+                        out.push(n);
+                        out.push(')');
+                    }
+                    (false, 's') => out.push_str(&format!("[{SPACE}]")),
+                    (false, 'S') => out.push_str(&format!("[^{SPACE}]")),
+                    (true, 'd') => out.push_str("0-9"),
+                    (true, 'w') => out.push_str("0-9A-Za-z_"),
+                    (true, 's') => out.push_str(SPACE),
+                    _ => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push('[');
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                // A `]` first in a class is a literal.
+                if chars.peek() == Some(&']') {
+                    out.push_str("\\]");
+                    chars.next();
+                }
+            }
+            '[' if chars.peek() == Some(&':') => {
+                // A POSIX class such as [:alpha:] inside brackets.
+                out.push('[');
+                for x in chars.by_ref() {
+                    out.push(x);
+                    if x == ']' {
+                        break;
+                    }
+                }
+            }
+            '[' => out.push_str("\\["),
+            ']' if in_class => {
+                in_class = false;
+                out.push(']');
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The regex for argument `i` of a batch: compiled once when constant, else per row (with a one-entry cache).
@@ -349,6 +415,16 @@ mod tests {
         assert_eq!(run("extractAll", vec![s("abc"), s("(a)(b)")]), "['a']");
         assert_eq!(ty("extractAll", vec![s("abc"), s("a")]), "Array(String)");
         assert_eq!(ty("extract", vec![col_c(), s("a")]), "Nullable(String)");
+        // re2's classes are ASCII; `.` and (?i) work on code points.
+        assert_eq!(run("extractAll", vec![s("привет мир abc_1 ٣"), s("\\w+")]), "['abc_1']");
+        assert_eq!(run("extractAll", vec![s("a٣1"), s("\\d")]), "['1']");
+        assert_eq!(run("match", vec![s("привет"), s("^\\w")]), "0");
+        assert_eq!(run("extractAll", vec![s("a b\tc"), s("[\\s]")]), "[' ','\t']");
+        assert_eq!(run("extractAll", vec![s("ab1"), s("[\\d]")]), "['1']");
+        assert_eq!(run("extractAll", vec![s("при"), s(".")]), "['п','р','и']");
+        assert_eq!(run("match", vec![s("ПРИВЕТ"), s("(?i)привет")]), "1");
+        assert_eq!(run("extractAll", vec![s("a]b[c"), s("[]\\[]")]), "[']','[']");
+        assert_eq!(run("extractAll", vec![s("a1-"), s("[[:alpha:][:digit:]]")]), "['a','1']");
     }
 
     #[test]
