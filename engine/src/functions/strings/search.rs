@@ -364,15 +364,19 @@ impl LikeMatcher {
                 return Ok(LikeMatcher::Contains(Box::new(memmem::Finder::new(&lits[1]).into_owned())));
             }
         }
-        let mut re = String::from(if case_insensitive { "(?is-u)^" } else { "(?s-u)^" });
+        // Unicode-aware (ILIKE folds Cyrillic too, as in ClickHouse); wildcards run on raw bytes.
+        let mut re = String::from(if case_insensitive { "(?is)^" } else { "(?s)^" });
         for (j, l) in lits.iter().enumerate() {
-            for &b in l {
-                push_escaped_byte(&mut re, b);
+            for chunk in l.utf8_chunks() {
+                re.push_str(&regex::escape(chunk.valid()));
+                for &b in chunk.invalid() {
+                    re.push_str(&format!("(?-u:\\x{b:02X})"));
+                }
             }
             match wild.get(j) {
-                Some(b'%') => re.push_str(".*"),
+                Some(b'%') => re.push_str("(?s-u:.*)"),
                 // `_` is one code point when the data is UTF-8 (as in ClickHouse), else one byte.
-                Some(_) => re.push_str("(?:[\\x00-\\x7F]|[\\xC0-\\xFF][\\x80-\\xBF]*|[\\x80-\\xBF])"),
+                Some(_) => re.push_str("(?-u:(?:[\\x00-\\x7F]|[\\xC0-\\xFF][\\x80-\\xBF]*|[\\x80-\\xBF]))"),
                 None => {}
             }
         }
@@ -390,15 +394,6 @@ impl LikeMatcher {
             LikeMatcher::Any => true,
             LikeMatcher::Regex(r) => r.is_match(v),
         }
-    }
-}
-
-/// Appends byte `b` to a bytes-regex as a literal.
-fn push_escaped_byte(re: &mut String, b: u8) {
-    if b.is_ascii_alphanumeric() {
-        re.push(b as char);
-    } else {
-        re.push_str(&format!("\\x{b:02X}"));
     }
 }
 
@@ -521,6 +516,9 @@ mod tests {
         assert_eq!(like("abc", "abc"), "1");
         assert_eq!(like("abc", "%bc"), "1");
         assert_eq!(run("ilike", vec![s("ABC"), s("a%")]), "1");
+        assert_eq!(run("ilike", vec![s("ПРИВЕТ"), s("привет")]), "1");
+        assert_eq!(run("ilike", vec![s("ПРИВЕТ"), s("п%")]), "1");
+        assert_eq!(run("ilike", vec![s("Straße"), s("STRASSE")]), "0");
         assert_eq!(run("notLike", vec![s("abc"), s("b%")]), "1");
         assert_eq!(run("notILike", vec![s("ABC"), s("a%")]), "0");
         assert_eq!(ty("like", vec![s("a"), null()]), "Nullable(Nothing)");
