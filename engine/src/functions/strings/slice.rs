@@ -391,4 +391,39 @@ mod tests {
         assert_eq!(run("trimRight", vec![s(" a  ")]), " a");
         assert_eq!(run("ltrim", vec![s("  a ")]), "a ");
     }
+    #[test]
+    fn pad_table() {
+        // chdb 26.9: hex(f(s, n, pad)) for n in 0..8.
+        let table = [
+            ("leftPad", "abc", "xy", "|61|6162|616263|78616263|7879616263|787978616263|78797879616263"),
+            ("leftPad", "абв", "ёж", "|D0|D0B0|D0B0D0|D0B0D0B1|D0B0D0B1D0|D0B0D0B1D0B2|D1D0B0D0B1D0B2"),
+            ("leftPad", "", "z", "|7A|7A7A|7A7A7A|7A7A7A7A|7A7A7A7A7A|7A7A7A7A7A7A|7A7A7A7A7A7A7A"),
+            ("rightPad", "abc", "xy", "|61|6162|616263|61626378|6162637879|616263787978|61626378797879"),
+            ("rightPad", "абв", "ёж", "|D0|D0B0|D0B0D0|D0B0D0B1|D0B0D0B1D0|D0B0D0B1D0B2|D0B0D0B1D0B2D1"),
+            ("leftPadUTF8", "abc", "xy", "|61|6162|616263|78616263|7879616263|787978616263|78797879616263"),
+            (
+                "leftPadUTF8",
+                "абв",
+                "ёж",
+                "|D0B0|D0B0D0B1|D0B0D0B1D0B2|D191D0B0D0B1D0B2|D191D0B6D0B0D0B1D0B2|D191D0B6D191D0B0D0B1D0B2|\
+                 D191D0B6D191D0B6D0B0D0B1D0B2",
+            ),
+            (
+                "rightPadUTF8",
+                "абв",
+                "ёж",
+                "|D0B0|D0B0D0B1|D0B0D0B1D0B2|D0B0D0B1D0B2D191|D0B0D0B1D0B2D191D0B6|D0B0D0B1D0B2D191D0B6D191|\
+                 D0B0D0B1D0B2D191D0B6D191D0B6",
+            ),
+        ];
+        for (f, v, pad, want) in table {
+            let got: Vec<String> = (0..8)
+                .map(|n| {
+                    let e = bind(f, vec![s(v), int(n, ChType::UInt8), s(pad)]).unwrap();
+                    run("hex", vec![e])
+                })
+                .collect();
+            assert_eq!(got.join("|"), want, "{f}({v:?}, n, {pad:?})");
+        }
+    }
 }
