@@ -1,16 +1,53 @@
-//! Aggregate functions: one `AggregateUDFImpl` + `Accumulator` per ClickHouse
-//! aggregate, their partial states (`state_fields`), and the combinators
-//! (-If, -Distinct, -Array, -State, -Merge, -OrNull, -OrDefault) that wrap any
-//! of them. Registered in the one `FunctionRegistry`.
+//! Aggregate functions: one [`AggregateFunction`] (+ [`AggState`]) per
+//! ClickHouse aggregate, run inside DataFusion by [`udaf::ChAggregateUdf`]
+//! (partial state = one versioned Binary per group, `state.rs`), and the
+//! combinators (-If, -Distinct, -Array, -State, -Merge, -MergeState, -OrNull,
+//! -OrDefault) that wrap any of them (`combinators.rs`). Registered in the one
+//! `FunctionRegistry`; [`bind`] resolves combinator suffixes from the right as
+//! ClickHouse's AggregateFunctionFactory does.
+//!
+//! NULL handling mirrors ClickHouse's -Null adapter: when an argument is
+//! Nullable, rows with any NULL argument are skipped and the result becomes
+//! Nullable (NULL when no row was seen), except for functions that return their
+//! default on NULL-only input (count, uniq*, groupArray, …).
+//!
+//! An outer -If becomes the DataFusion aggregate FILTER (`BoundAggregate.filter`);
+//! -If below -Array is evaluated inside the state. -Distinct / `count(DISTINCT x)`
+//! is computed inside the state, so `BoundAggregate.distinct` is always false.
+//! `count()` is bound with one literal argument (`UInt8 1`) so the state sees
+//! the row count.
+//!
+//! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
+//! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
+//! `collect.rs` (the functions), `combinators.rs`, `groups.rs` /
+//! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
+
+pub mod basic;
+mod cityhash;
+pub mod collect;
+pub mod combinators;
+pub mod groups;
+pub mod groups_more;
+pub mod quantile;
+pub mod state;
+pub mod stats;
+pub mod tdigest;
+pub mod udaf;
+pub mod uniq;
+
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 
-use datafusion::logical_expr::{AggregateUDF, Expr as DfExpr};
+use datafusion::logical_expr::{lit, AggregateUDF, Expr as DfExpr};
 use datafusion::scalar::ScalarValue;
 
-use crate::error::Result;
-use crate::functions::{FunctionRegistry, TypedExpr};
+use crate::error::{Error, ErrorCode, Result};
+use crate::functions::{as_predicate, Case, FunctionRegistry, TypedExpr};
 use crate::types::ChType;
+
+pub use udaf::{AggState, AggregateFunction, ChAggregateUdf};
 
 /// What an aggregate builder knows: the name as called and the constant parameters
 /// of a parametric aggregate (`quantile(0.9)` → `[Float64(0.9)]`).
@@ -38,21 +75,456 @@ pub struct BoundAggregate {
 /// Binds one aggregate call.
 pub type AggregateBuilder = fn(&AggregateContext, Vec<TypedExpr>) -> Result<BoundAggregate>;
 
-/// Registers every aggregate.
-pub fn register_all(_r: &mut FunctionRegistry) {}
+/// Builds a base aggregate from its parameters and (non-Nullable) argument types.
+pub type Factory = fn(&[ScalarValue], &[ChType]) -> Result<Arc<dyn AggregateFunction>>;
 
-/// Resolves `name` (with combinator suffixes) and binds it, or UNKNOWN_FUNCTION.
+/// Every base aggregate: name, case rule, factory.
+const BASE: &[(&str, Case, Factory)] = &[
+    ("count", Case::Insensitive, basic::count),
+    ("sum", Case::Insensitive, basic::sum),
+    ("avg", Case::Insensitive, basic::avg),
+    ("min", Case::Insensitive, basic::min),
+    ("max", Case::Insensitive, basic::max),
+    ("any", Case::Sensitive, basic::any),
+    ("anyLast", Case::Sensitive, basic::any_last),
+    ("argMin", Case::Sensitive, basic::arg_min),
+    ("argMax", Case::Sensitive, basic::arg_max),
+    ("groupBitAnd", Case::Sensitive, basic::group_bit_and),
+    ("groupBitOr", Case::Sensitive, basic::group_bit_or),
+    ("groupBitXor", Case::Sensitive, basic::group_bit_xor),
+    ("uniq", Case::Sensitive, uniq::uniq),
+    ("uniqExact", Case::Sensitive, uniq::uniq_exact),
+    ("uniqCombined", Case::Sensitive, uniq::not_implemented),
+    ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
+    ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
+    ("medianTDigest", Case::Sensitive, tdigest::quantile_tdigest),
+    ("quantilesTDigest", Case::Sensitive, tdigest::quantiles_tdigest),
+    ("groupArray", Case::Sensitive, collect::group_array),
+    ("groupUniqArray", Case::Sensitive, collect::group_uniq_array),
+    ("topK", Case::Sensitive, collect::top_k),
+    ("quantile", Case::Sensitive, quantile::quantile),
+    ("median", Case::Sensitive, quantile::quantile),
+    ("quantiles", Case::Sensitive, quantile::quantiles),
+    ("quantileExact", Case::Sensitive, quantile::quantile_exact),
+    ("medianExact", Case::Sensitive, quantile::quantile_exact),
+    ("quantilesExact", Case::Sensitive, quantile::quantiles_exact),
+    ("varPop", Case::Sensitive, stats::var_pop),
+    ("varSamp", Case::Sensitive, stats::var_samp),
+    ("stddevPop", Case::Sensitive, stats::stddev_pop),
+    ("stddevSamp", Case::Sensitive, stats::stddev_samp),
+    ("covarPop", Case::Sensitive, stats::covar_pop),
+    ("covarSamp", Case::Sensitive, stats::covar_samp),
+    ("corr", Case::Insensitive, stats::corr),
+    ("avgWeighted", Case::Sensitive, stats::avg_weighted),
+    // ClickHouse's aliases (system.functions alias_to), case-insensitive.
+    ("any_value", Case::Insensitive, basic::any),
+    ("first_value", Case::Insensitive, basic::any),
+    ("last_value", Case::Insensitive, basic::any_last),
+    ("max_by", Case::Insensitive, basic::arg_max),
+    ("min_by", Case::Insensitive, basic::arg_min),
+    ("array_agg", Case::Insensitive, collect::group_array),
+    ("BIT_AND", Case::Insensitive, basic::group_bit_and),
+    ("BIT_OR", Case::Insensitive, basic::group_bit_or),
+    ("BIT_XOR", Case::Insensitive, basic::group_bit_xor),
+    ("COVAR_POP", Case::Insensitive, stats::covar_pop),
+    ("COVAR_SAMP", Case::Insensitive, stats::covar_samp),
+    ("STD", Case::Insensitive, stats::stddev_pop),
+    ("STDDEV_POP", Case::Insensitive, stats::stddev_pop),
+    ("STDDEV_SAMP", Case::Insensitive, stats::stddev_samp),
+    ("STDDEV", Case::Insensitive, stats::stddev_samp),
+    ("VAR_POP", Case::Insensitive, stats::var_pop),
+    ("VAR_SAMP", Case::Insensitive, stats::var_samp),
+];
+
+/// Aggregates whose result over a NULL literal argument (type Nothing) is their default.
+const DEFAULT_ON_NOTHING: &[&str] = &["count", "uniq", "uniqExact", "uniqCombined", "uniqHLL12"];
+
+/// Aggregates whose result over only-NULL (or no) input is their default, not NULL.
+const DEFAULT_ON_NULL: &[&str] = &[
+    "count",
+    "uniq",
+    "uniqExact",
+    "uniqCombined",
+    "uniqHLL12",
+    "groupArray",
+    "groupUniqArray",
+    "topK",
+    "quantiles",
+    "quantilesExact",
+    "quantilesTDigest",
+];
+
+/// Registers every aggregate.
+pub fn register_all(r: &mut FunctionRegistry) {
+    for (name, case, _) in BASE {
+        r.aggregate(name, *case, bind_registered);
+    }
+}
+
+/// The builder stored in the registry: resolves the canonical name itself.
+fn bind_registered(ctx: &AggregateContext, args: Vec<TypedExpr>) -> Result<BoundAggregate> {
+    let base = BASE
+        .iter()
+        .find(|(n, _, _)| n.eq_ignore_ascii_case(&ctx.name))
+        .map(|(n, _, _)| n.to_string())
+        .ok_or_else(|| unknown(&ctx.name))?;
+    bind_resolved(&base, Vec::new(), ctx, args)
+}
+
+fn unknown(name: &str) -> Error {
+    Error::new(ErrorCode::UNKNOWN_AGGREGATE_FUNCTION, format!("Unknown aggregate function {name}"))
+}
+
+fn factory(base: &str) -> Option<Factory> {
+    BASE.iter().find(|(n, _, _)| *n == base).map(|(_, _, f)| *f)
+}
+
+/// A combinator suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combinator {
+    If,
+    Array,
+    Distinct,
+    OrNull,
+    OrDefault,
+    State,
+    Merge,
+    MergeState,
+}
+
+const SUFFIXES: &[(&str, Combinator)] = &[
+    ("MergeState", Combinator::MergeState),
+    ("State", Combinator::State),
+    ("Merge", Combinator::Merge),
+    ("OrNull", Combinator::OrNull),
+    ("OrDefault", Combinator::OrDefault),
+    ("If", Combinator::If),
+    ("Array", Combinator::Array),
+    ("Distinct", Combinator::Distinct),
+];
+
+/// Splits `name` into a base aggregate (canonical name) and its combinators, outermost first.
+pub fn resolve(registry: &FunctionRegistry, name: &str) -> Option<(String, Vec<Combinator>)> {
+    if let Some((canon, _)) = registry.aggregate_builder(name) {
+        return Some((canon.to_string(), Vec::new()));
+    }
+    for (suffix, comb) in SUFFIXES {
+        if let Some(rest) = name.strip_suffix(suffix) {
+            if rest.is_empty() {
+                continue;
+            }
+            if let Some((base, mut combs)) = resolve(registry, rest) {
+                combs.insert(0, *comb);
+                return Some((base, combs));
+            }
+        }
+    }
+    None
+}
+
+/// Resolves `name` (with combinator suffixes) and binds it.
 /// Returns None when the name is not an aggregate at all.
 pub fn bind(
     registry: &FunctionRegistry,
     ctx: &AggregateContext,
     args: Vec<TypedExpr>,
 ) -> Option<Result<BoundAggregate>> {
-    let (_, builder) = registry.aggregate_builder(&ctx.name)?;
-    Some(builder(ctx, args))
+    let (base, combs) = resolve(registry, &ctx.name)?;
+    Some(bind_resolved(&base, combs, ctx, args))
 }
 
 /// Whether `name` names an aggregate (with or without combinators).
 pub fn is_aggregate(registry: &FunctionRegistry, name: &str) -> bool {
-    registry.aggregate_builder(name).is_some()
+    resolve(registry, name).is_some()
+}
+
+fn bind_resolved(
+    base: &str,
+    mut combs: Vec<Combinator>,
+    ctx: &AggregateContext,
+    mut args: Vec<TypedExpr>,
+) -> Result<BoundAggregate> {
+    if ctx.distinct && !combs.contains(&Combinator::Distinct) {
+        combs.push(Combinator::Distinct);
+    }
+    if ctx.null_for_empty && !combs.iter().any(|c| matches!(c, Combinator::OrNull | Combinator::State)) {
+        combs.insert(0, Combinator::OrNull);
+    }
+    // Outer -If combinators become the aggregate's FILTER.
+    let mut filter: Option<DfExpr> = None;
+    let mut kept = Vec::new();
+    let mut filterable = true;
+    for c in combs {
+        match c {
+            Combinator::If if filterable => {
+                let cond = args.pop().ok_or_else(|| if_without_condition(&ctx.name))?;
+                if !(cond.ty.is_numeric() || cond.ty.is_nothing()) || cond.ty.is_float() || cond.ty.is_decimal() {
+                    return Err(bad_if_condition(&cond.ty));
+                }
+                let p = as_predicate(&cond)?;
+                filter = Some(match filter {
+                    Some(f) => f.and(p),
+                    None => p,
+                });
+            }
+            Combinator::State | Combinator::OrNull | Combinator::OrDefault | Combinator::Distinct | Combinator::If => {
+                kept.push(c)
+            }
+            _ => {
+                filterable = false;
+                kept.push(c)
+            }
+        }
+    }
+    if base == "count"
+        && args.is_empty()
+        && !kept.iter().any(|c| matches!(c, Combinator::Merge | Combinator::MergeState))
+    {
+        args.push(TypedExpr::new(lit(ScalarValue::UInt8(Some(1))), ChType::UInt8));
+    }
+    if base == "count" && args.len() > 1 && !kept.contains(&Combinator::Distinct) {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            "Aggregate function count requires zero or one argument",
+        ));
+    }
+    let types: Vec<ChType> = args.iter().map(|a| a.ty.clone()).collect();
+    let func = build_chain(base, &kept, &ctx.params, &types)?;
+    let ty = func.return_type();
+    let udaf = ChAggregateUdf::new(func, &types);
+    Ok(BoundAggregate {
+        udaf: Arc::new(AggregateUDF::new_from_impl(udaf)),
+        args: args.into_iter().map(|a| a.expr).collect(),
+        filter,
+        distinct: false,
+        ty,
+    })
+}
+
+fn if_without_condition(name: &str) -> Error {
+    Error::new(
+        ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+        format!("Aggregate function {name} requires at least one argument"),
+    )
+}
+
+fn bad_if_condition(ty: &ChType) -> Error {
+    Error::new(
+        ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+        format!(
+            "Illegal type {ty} of the last argument of an aggregate function with the If suffix: \
+             the last argument is the condition and must be UInt8, Bool or Nullable of them"
+        ),
+    )
+}
+
+/// Builds the function for `combs` (outermost first) over `base` with argument types `args`.
+pub fn build_chain(
+    base: &str,
+    combs: &[Combinator],
+    params: &[ScalarValue],
+    args: &[ChType],
+) -> Result<Arc<dyn AggregateFunction>> {
+    use combinators::*;
+    let Some((c, rest)) = combs.split_first() else {
+        return build_base(base, params, args);
+    };
+    Ok(match c {
+        Combinator::State => Arc::new(StateComb::new(build_chain(base, rest, params, args)?, args.to_vec())),
+        Combinator::OrNull => Arc::new(Nulls::or_null(build_chain(base, rest, params, args)?)),
+        Combinator::OrDefault => Arc::new(Nulls::or_default(build_chain(base, rest, params, args)?)),
+        Combinator::Distinct => Arc::new(Distinct::new(build_chain(base, rest, params, args)?, args)),
+        Combinator::If => {
+            let Some((cond, inner)) = args.split_last() else {
+                return Err(if_without_condition(base));
+            };
+            if !cond.is_numeric() || cond.is_float() {
+                return Err(bad_if_condition(cond));
+            }
+            Arc::new(IfComb::new(build_chain(base, rest, params, inner)?))
+        }
+        Combinator::Array => {
+            let mut elems = Vec::with_capacity(args.len());
+            for a in args {
+                match a.array_element() {
+                    Some(e) => elems.push(e.clone()),
+                    None => {
+                        return Err(Error::new(
+                            ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                            format!(
+                                "Illegal type {a} of argument for aggregate function with Array suffix. Must be array."
+                            ),
+                        ))
+                    }
+                }
+            }
+            if elems.is_empty() {
+                return Err(Error::new(
+                    ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Aggregate function with Array suffix requires at least one argument",
+                ));
+            }
+            Arc::new(ArrayComb::new(build_chain(base, rest, params, &elems)?))
+        }
+        Combinator::Merge | Combinator::MergeState => {
+            let inner = merge_inner(base, rest, params, args)?;
+            let merged: Arc<dyn AggregateFunction> = Arc::new(MergeComb::new(inner));
+            if *c == Combinator::MergeState {
+                Arc::new(StateComb::with_type(merged, args[0].remove_low_cardinality()))
+            } else {
+                merged
+            }
+        }
+    })
+}
+
+/// The function whose states a -Merge argument holds; it must be the one named.
+fn merge_inner(
+    base: &str,
+    rest: &[Combinator],
+    params: &[ScalarValue],
+    args: &[ChType],
+) -> Result<Arc<dyn AggregateFunction>> {
+    let wrong = |t: &ChType| {
+        Error::new(
+            ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+            format!("Illegal type {t} of argument for aggregate function with Merge suffix because it corresponds to different aggregate function"),
+        )
+    };
+    if args.len() != 1 {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            "Aggregate function with Merge suffix requires exactly one argument",
+        ));
+    }
+    let t = args[0].remove_low_cardinality();
+    let ChType::AggregateFunction(sig, types) = &t else {
+        return Err(Error::new(
+            ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+            format!(
+                "Illegal type {t} of argument for aggregate function with Merge suffix. Must be AggregateFunction(...)"
+            ),
+        ));
+    };
+    let inner = build_chain(base, rest, params, types)?;
+    if inner.signature() != *sig {
+        return Err(wrong(&t));
+    }
+    Ok(inner)
+}
+
+/// A base aggregate with ClickHouse's -Null adapter when an argument is Nullable or NULL.
+fn build_base(base: &str, params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    let f = factory(base).ok_or_else(|| unknown(base))?;
+    let has_nothing = args.iter().any(|a| a.is_nothing());
+    let nullable = args.iter().any(|a| a.is_nullable());
+    let stripped: Vec<ChType> = args
+        .iter()
+        .map(|a| if a.is_nothing() { ChType::UInt8 } else { a.remove_nullable().remove_low_cardinality() })
+        .collect();
+    let func = f(params, &stripped)?;
+    if !(has_nothing || nullable) {
+        return Ok(func);
+    }
+    // The canonical name (aliases like array_agg resolve to groupArray).
+    let sig = func.signature();
+    let canon = sig.split('(').next().unwrap_or(base);
+    let default = if has_nothing { DEFAULT_ON_NOTHING.contains(&canon) } else { DEFAULT_ON_NULL.contains(&canon) };
+    let ret = if default {
+        func.return_type()
+    } else if has_nothing {
+        ChType::Nothing.nullable()
+    } else {
+        func.return_type().nullable()
+    };
+    Ok(Arc::new(combinators::Nulls::skip_nulls(func, ret, default, has_nothing)))
+}
+
+// ---------------------------------------------------------------- shared checks
+
+/// Argument-count and no-parameter check of a plain aggregate.
+pub fn need_args(name: &str, params: &[ScalarValue], args: &[ChType], n: usize) -> Result<()> {
+    no_params(name, params)?;
+    check_count(name, args, n)
+}
+
+/// Rejects parameters of a non-parametric aggregate.
+pub fn no_params(name: &str, params: &[ScalarValue]) -> Result<()> {
+    if !params.is_empty() {
+        // ClickHouse: 133 AGGREGATE_FUNCTION_DOESNT_ALLOW_PARAMETERS (not in our table yet).
+        return Err(Error::new(ErrorCode::BAD_ARGUMENTS, format!("Aggregate function {name} cannot have parameters")));
+    }
+    Ok(())
+}
+
+/// Exactly `n` arguments, with ClickHouse's wording.
+pub fn check_count(name: &str, args: &[ChType], n: usize) -> Result<()> {
+    if args.len() != n {
+        let what = match n {
+            1 => "single argument".to_string(),
+            2 => "two arguments".to_string(),
+            n => format!("{n} arguments"),
+        };
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            format!("Aggregate function {name} requires {what}"),
+        ));
+    }
+    Ok(())
+}
+
+/// ILLEGAL_TYPE_OF_ARGUMENT with ClickHouse's aggregate wording.
+pub fn illegal_arg(name: &str, ty: &ChType) -> Error {
+    Error::new(
+        ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+        format!("Illegal type {ty} of argument for aggregate function {name}"),
+    )
+}
+
+/// A numeric parameter as f64.
+pub fn param_f64(v: &ScalarValue) -> Option<f64> {
+    match v {
+        ScalarValue::Float64(Some(x)) => Some(*x),
+        ScalarValue::Float32(Some(x)) => Some(*x as f64),
+        ScalarValue::Decimal128(Some(x), _, s) => Some(*x as f64 / 10f64.powi(*s as i32)),
+        other => param_i128(other).map(|x| x as f64),
+    }
+}
+
+/// An integer parameter.
+pub fn param_i128(v: &ScalarValue) -> Option<i128> {
+    Some(match v {
+        ScalarValue::Int8(Some(v)) => *v as i128,
+        ScalarValue::Int16(Some(v)) => *v as i128,
+        ScalarValue::Int32(Some(v)) => *v as i128,
+        ScalarValue::Int64(Some(v)) => *v as i128,
+        ScalarValue::UInt8(Some(v)) => *v as i128,
+        ScalarValue::UInt16(Some(v)) => *v as i128,
+        ScalarValue::UInt32(Some(v)) => *v as i128,
+        ScalarValue::UInt64(Some(v)) => *v as i128,
+        _ => return None,
+    })
+}
+
+/// A parameter as ClickHouse prints it inside `AggregateFunction(name(params), …)`.
+pub fn fmt_param(v: &ScalarValue) -> String {
+    match v {
+        ScalarValue::Utf8(Some(s)) | ScalarValue::Utf8View(Some(s)) => format!("'{s}'"),
+        ScalarValue::BinaryView(Some(b)) | ScalarValue::Binary(Some(b)) => {
+            format!("'{}'", String::from_utf8_lossy(b))
+        }
+        other => match param_i128(other) {
+            Some(i) => i.to_string(),
+            None => param_f64(other).map(|f| f.to_string()).unwrap_or_else(|| other.to_string()),
+        },
+    }
+}
+
+/// `name(p1, p2)` or `name` without parameters.
+pub fn signature_with(name: &str, params: &[ScalarValue]) -> String {
+    if params.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}({})", params.iter().map(fmt_param).collect::<Vec<_>>().join(", "))
+    }
 }

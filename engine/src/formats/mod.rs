@@ -3,5 +3,7 @@
 //! format has its own file.
 
 pub mod parse;
+pub mod parse_composite;
 pub mod text;
 pub mod tsv;
+pub mod values;

@@ -12,11 +12,25 @@
 //! Each family lives in its own file and registers itself in [`register_all`].
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
+pub mod arithmetic;
 pub mod arrays;
+pub mod cast_kernel;
+pub mod comparison;
+pub mod conditional;
 pub mod conversion;
+pub mod date_arith;
+pub mod dates;
 pub mod hashes;
+pub mod higher_order;
+pub mod logical;
 pub mod maps;
+pub mod math;
+pub mod misc;
+pub mod nulls;
 pub mod strings;
+#[cfg(test)]
+pub mod testing;
+pub mod tostring;
 pub mod tuples;
 pub mod udf;
 
@@ -201,6 +215,16 @@ impl FunctionRegistry {
 
 /// Registers every scalar family.
 fn register_all(r: &mut FunctionRegistry) {
+    conversion::register(r);
+    arithmetic::register(r);
+    comparison::register(r);
+    logical::register(r);
+    conditional::register(r);
+    nulls::register(r);
+    math::register(r);
+    misc::register(r);
+    dates::register(r);
+    tostring::register(r);
     strings::register(r);
     arrays::register(r);
     hashes::register(r);

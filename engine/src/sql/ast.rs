@@ -471,8 +471,12 @@ pub struct Statement {
     pub settings: Vec<(String, Expr)>,
 }
 
+/// `[db.]name`.
+pub type QualifiedName = (Option<String>, String);
+
 /// The statement kinds.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::type_complexity)]
 pub enum StatementKind {
     Select(Box<SelectQuery>),
     Insert(Box<Insert>),
@@ -511,7 +515,7 @@ pub enum StatementKind {
     },
     /// `RENAME TABLE a TO b, c TO d`.
     Rename {
-        pairs: Vec<((Option<String>, String), (Option<String>, String))>,
+        pairs: Vec<(QualifiedName, QualifiedName)>,
     },
     /// `EXCHANGE TABLES a AND b`.
     Exchange {
@@ -636,20 +640,33 @@ impl fmt::Display for Expr {
             }
             Expr::Columns(re) => write!(f, "COLUMNS('{re}')"),
             Expr::Function(call) => {
+                let all_literal = !call.args.is_empty() && call.args.iter().all(|a| matches!(a, Expr::Literal(_)));
+                if all_literal && call.params.is_none() && call.over.is_none() {
+                    if call.name == "array" {
+                        f.write_str("[")?;
+                        write_list(f, &call.args)?;
+                        return f.write_str("]");
+                    }
+                    if call.name == "tuple" && call.args.len() > 1 {
+                        f.write_str("(")?;
+                        write_list(f, &call.args)?;
+                        return f.write_str(")");
+                    }
+                }
                 write!(f, "{}", call.name)?;
+                if call.distinct {
+                    f.write_str("Distinct")?;
+                }
                 if let Some(p) = &call.params {
                     f.write_str("(")?;
                     write_list(f, p)?;
                     f.write_str(")")?;
                 }
                 f.write_str("(")?;
-                if call.distinct {
-                    f.write_str("DISTINCT ")?;
-                }
                 write_list(f, &call.args)?;
                 f.write_str(")")?;
-                if call.over.is_some() {
-                    f.write_str(" OVER (…)")?;
+                if let Some(w) = &call.over {
+                    write!(f, " OVER {w}")?;
                 }
                 Ok(())
             }
@@ -664,9 +681,59 @@ impl fmt::Display for Expr {
                     write!(f, "lambda(tuple({}), {body})", params.join(", "))
                 }
             }
-            Expr::Subquery(_) => f.write_str("_subquery"),
+            Expr::Subquery(_) => f.write_str("_subquery_1"),
             Expr::Alias { alias, .. } => f.write_str(alias),
             Expr::Parameter { name, type_name } => write!(f, "{{{name}:{type_name}}}"),
         }
+    }
+}
+
+impl fmt::Display for WindowSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(base), true, true, true) =
+            (&self.base, self.partition_by.is_empty(), self.order_by.is_empty(), self.frame.is_none())
+        {
+            return f.write_str(base);
+        }
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(b) = &self.base {
+            parts.push(b.clone());
+        }
+        if !self.partition_by.is_empty() {
+            let p: Vec<String> = self.partition_by.iter().map(|e| e.to_string()).collect();
+            parts.push(format!("PARTITION BY {}", p.join(", ")));
+        }
+        if !self.order_by.is_empty() {
+            let o: Vec<String> = self
+                .order_by
+                .iter()
+                .map(|o| {
+                    let mut t = o.expr.to_string();
+                    if o.desc {
+                        t.push_str(" DESC");
+                    } else {
+                        t.push_str(" ASC");
+                    }
+                    match o.nulls_first {
+                        Some(true) => t.push_str(" NULLS FIRST"),
+                        Some(false) => t.push_str(" NULLS LAST"),
+                        None => {}
+                    }
+                    t
+                })
+                .collect();
+            parts.push(format!("ORDER BY {}", o.join(", ")));
+        }
+        if let Some((rows, start, end)) = &self.frame {
+            let b = |x: &FrameBound| match x {
+                FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
+                FrameBound::Preceding(e) => format!("{e} PRECEDING"),
+                FrameBound::CurrentRow => "CURRENT ROW".to_string(),
+                FrameBound::Following(e) => format!("{e} FOLLOWING"),
+                FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
+            };
+            parts.push(format!("{} BETWEEN {} AND {}", if *rows { "ROWS" } else { "RANGE" }, b(start), b(end)));
+        }
+        write!(f, "({})", parts.join(" "))
     }
 }

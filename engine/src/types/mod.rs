@@ -325,6 +325,24 @@ impl ChType {
     }
 }
 
+/// The default value of a type (what a missing or NULL-into-non-Nullable value
+/// becomes): zero, empty string, 1970-01-01, empty array, NULL for Nullable,
+/// the first element of an Enum.
+pub fn default_value(ty: &ChType) -> crate::error::Result<datafusion::scalar::ScalarValue> {
+    use datafusion::scalar::ScalarValue;
+    let dt = ty.to_arrow();
+    if ty.is_nullable() || ty.is_nothing() {
+        return Ok(ScalarValue::try_from(&dt)?);
+    }
+    match ty {
+        ChType::Enum8(items) => return Ok(ScalarValue::Int8(Some(items.first().map(|i| i.1).unwrap_or(0)))),
+        ChType::Enum16(items) => return Ok(ScalarValue::Int16(Some(items.first().map(|i| i.1).unwrap_or(0)))),
+        ChType::String => return Ok(ScalarValue::BinaryView(Some(Vec::new()))),
+        _ => {}
+    }
+    Ok(ScalarValue::new_default(&dt)?)
+}
+
 /// The Arrow time unit used for DateTime64(p): the next unit at least as fine as 10^-p s.
 pub fn datetime64_unit(precision: u8) -> TimeUnit {
     match precision {

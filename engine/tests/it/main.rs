@@ -1,1 +1,5 @@
-//! The one integration-test binary.
+//! The one integration-test binary: each module is a test area.
+
+mod api;
+mod fuzz;
+mod sql_tests;

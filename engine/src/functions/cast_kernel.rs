@@ -1,0 +1,580 @@
+//! The value conversions behind [`super::conversion::cast`]: one kernel that
+//! converts an Arrow column of one ClickHouse type into another with
+//! ClickHouse's `CAST` semantics (integers wrap like C `as`, floats truncate
+//! toward zero through a 32- or 64-bit register, decimals truncate and overflow
+//! with DECIMAL_OVERFLOW 407, dates and times convert in a time zone), plus the
+//! `accurateCast` (exact or error) and `…OrNull` modes. Casts that Arrow does
+//! exactly (widening) never come here: the binder emits a plain `Expr::Cast`.
+//!
+//! (U)Int128 is stored as 16 big-endian bytes with the sign bit flipped for
+//! signed types (spec/engine.md "Types on Arrow"); (U)Int256 is not converted yet.
+
+use std::sync::Arc;
+
+use arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray, BooleanArray, FixedSizeBinaryArray, PrimitiveArray};
+use arrow::buffer::NullBuffer;
+use arrow::datatypes::*;
+use chrono::{NaiveDate, TimeZone};
+use datafusion::error::Result as DfResult;
+use datafusion::logical_expr::ColumnarValue;
+use datafusion::scalar::ScalarValue;
+
+use super::KernelArgs;
+use crate::error::{Error, ErrorCode, Result};
+use crate::formats::parse::{parse_column, OnError};
+use crate::formats::text::{to_text_column, TextOptions};
+use crate::types::{datetime64_unit, ChType};
+
+/// How a conversion treats values that do not fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `CAST`/`toT`: wrap, truncate, parse or throw.
+    Plain,
+    /// `…OrNull`: unparsable text gives NULL.
+    OrNull,
+    /// `…OrZero`: unparsable text gives the default value.
+    OrZero,
+    /// `accurateCast`: a value that changes gives CANNOT_CONVERT_TYPE (70).
+    Accurate,
+    /// `accurateCastOrNull`: a value that changes gives NULL.
+    AccurateOrNull,
+}
+
+pub fn cast_plain(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    run(k, Mode::Plain)
+}
+pub fn cast_or_null(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    run(k, Mode::OrNull)
+}
+pub fn cast_or_zero(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    run(k, Mode::OrZero)
+}
+pub fn cast_accurate(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    run(k, Mode::Accurate)
+}
+pub fn cast_accurate_or_null(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    run(k, Mode::AccurateOrNull)
+}
+
+/// Argument 0 is the value, argument 1 the session time zone (a string literal).
+fn run(k: &KernelArgs, mode: Mode) -> DfResult<ColumnarValue> {
+    let tz = match k.args.get(1) {
+        Some(ColumnarValue::Scalar(ScalarValue::BinaryView(Some(b)))) => String::from_utf8_lossy(b).into_owned(),
+        _ => "UTC".to_string(),
+    };
+    let Some(from) = k.arg_types.first() else {
+        return Err(Error::new(ErrorCode::LOGICAL_ERROR, "cast without argument").into_datafusion());
+    };
+    match &k.args[0] {
+        ColumnarValue::Scalar(s) => {
+            let arr = s.to_array_of_size(1)?;
+            let out = convert(&arr, from, k.ret, &tz, mode).map_err(Error::into_datafusion)?;
+            Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?))
+        }
+        ColumnarValue::Array(arr) => {
+            Ok(ColumnarValue::Array(convert(arr, from, k.ret, &tz, mode).map_err(Error::into_datafusion)?))
+        }
+    }
+}
+
+/// Values read from a column, in a wide form.
+pub(crate) enum Vals {
+    Int(Vec<i128>),
+    Float(Vec<f64>),
+    /// Unscaled value and scale (Decimal, and DateTime64 in its Arrow unit).
+    Dec(Vec<i128>, u32),
+}
+
+fn prim<T: ArrowPrimitiveType>(arr: &dyn Array, f: impl Fn(T::Native) -> i128) -> Vec<i128> {
+    arr.as_primitive::<T>().values().iter().map(|v| f(*v)).collect()
+}
+
+/// Decodes a (U)Int128 stored as big-endian bytes (sign bit flipped when signed).
+pub fn i128_from_bytes(b: &[u8], signed: bool) -> i128 {
+    let mut buf = [0u8; 16];
+    if b.len() == 16 {
+        buf.copy_from_slice(b);
+    }
+    let u = u128::from_be_bytes(buf);
+    if signed {
+        (u ^ (1u128 << 127)) as i128
+    } else {
+        u as i128
+    }
+}
+
+/// Encodes a (U)Int128 as stored in Arrow (see [`i128_from_bytes`]).
+pub fn i128_to_bytes(v: i128, signed: bool) -> [u8; 16] {
+    let u = if signed { (v as u128) ^ (1u128 << 127) } else { v as u128 };
+    u.to_be_bytes()
+}
+
+pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
+    use ChType as C;
+    Ok(match from {
+        C::UInt8 => Vals::Int(prim::<UInt8Type>(arr, |v| v as i128)),
+        C::UInt16 => Vals::Int(prim::<UInt16Type>(arr, |v| v as i128)),
+        C::UInt32 | C::IPv4 => Vals::Int(prim::<UInt32Type>(arr, |v| v as i128)),
+        C::UInt64 => Vals::Int(prim::<UInt64Type>(arr, |v| v as i128)),
+        C::Int8 | C::Enum8(_) => Vals::Int(prim::<Int8Type>(arr, |v| v as i128)),
+        C::Int16 | C::Enum16(_) => Vals::Int(prim::<Int16Type>(arr, |v| v as i128)),
+        C::Int32 => Vals::Int(prim::<Int32Type>(arr, |v| v as i128)),
+        C::Int64 | C::Interval(_) => Vals::Int(prim::<Int64Type>(arr, |v| v as i128)),
+        C::Date | C::Date32 => Vals::Int(prim::<Date32Type>(arr, |v| v as i128)),
+        C::DateTime(_) => Vals::Int(prim::<TimestampSecondType>(arr, |v| v as i128)),
+        C::DateTime64(p, _) => {
+            let (vals, scale) = match datetime64_unit(*p) {
+                TimeUnit::Second => (prim::<TimestampSecondType>(arr, |v| v as i128), 0),
+                TimeUnit::Millisecond => (prim::<TimestampMillisecondType>(arr, |v| v as i128), 3),
+                TimeUnit::Microsecond => (prim::<TimestampMicrosecondType>(arr, |v| v as i128), 6),
+                TimeUnit::Nanosecond => (prim::<TimestampNanosecondType>(arr, |v| v as i128), 9),
+            };
+            Vals::Dec(vals, scale)
+        }
+        C::Bool => {
+            let b = arr.as_boolean();
+            Vals::Int((0..b.len()).map(|i| b.value(i) as i128).collect())
+        }
+        C::Float32 => Vals::Float(arr.as_primitive::<Float32Type>().values().iter().map(|v| *v as f64).collect()),
+        C::Float64 => Vals::Float(arr.as_primitive::<Float64Type>().values().to_vec()),
+        C::Decimal(p, s) if *p <= 38 => Vals::Dec(prim::<Decimal128Type>(arr, |v| v), *s as u32),
+        C::Int128 | C::UInt128 => {
+            let fsb = arr.as_fixed_size_binary();
+            let signed = matches!(from, C::Int128);
+            Vals::Int((0..fsb.len()).map(|i| i128_from_bytes(fsb.value(i), signed)).collect())
+        }
+        other => return Err(not_supported(other, None)),
+    })
+}
+
+fn not_supported(from: &ChType, to: Option<&ChType>) -> Error {
+    match to {
+        Some(to) => {
+            Error::new(ErrorCode::CANNOT_CONVERT_TYPE, format!("Conversion from {from} to {to} is not supported"))
+        }
+        None => Error::new(ErrorCode::NOT_IMPLEMENTED, format!("Conversion from {from} is not supported yet")),
+    }
+}
+
+pub(crate) fn pow10(n: u32) -> i128 {
+    10i128.checked_pow(n).unwrap_or(i128::MAX)
+}
+
+fn cannot_convert(from: &ChType, to: &ChType) -> Error {
+    Error::new(
+        ErrorCode::CANNOT_CONVERT_TYPE,
+        format!("Value in column {from} cannot be safely converted into type {to}"),
+    )
+}
+
+fn nan_to_int() -> Error {
+    Error::new(ErrorCode::CANNOT_CONVERT_TYPE, "Unexpected inf or nan to integer conversion")
+}
+
+/// Float → integer as ClickHouse does on x86: truncate toward zero in a 32-bit
+/// register for targets up to 32 bits (64 for UInt32 and wider); out of range
+/// gives the register's minimum; the result then wraps into the target.
+fn float_to_int(f: f64, to: &ChType) -> Result<i128> {
+    if !f.is_finite() {
+        return Err(nan_to_int());
+    }
+    let t = f.trunc();
+    let bits = to.bit_width().unwrap_or(64);
+    Ok(if bits <= 32 && !matches!(to, ChType::UInt32) {
+        if (-2147483648.0..2147483648.0).contains(&t) {
+            t as i32 as i128
+        } else {
+            i32::MIN as i128
+        }
+    } else if bits <= 64 {
+        if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
+            t as i64 as i128
+        } else {
+            i64::MIN as i128
+        }
+    } else {
+        t as i128
+    })
+}
+
+/// Whether an integer fits the target integer type exactly.
+fn int_fits(v: i128, to: &ChType) -> bool {
+    let bits = to.bit_width().unwrap_or(64);
+    if bits >= 128 {
+        return if to.is_unsigned_int() { v >= 0 } else { true };
+    }
+    if to.is_unsigned_int() || matches!(to, ChType::Bool) {
+        v >= 0 && (v as u128) < (1u128 << bits)
+    } else {
+        let half = 1i128 << (bits - 1);
+        v >= -half && v < half
+    }
+}
+
+/// A value in the wide form, converted to an integer of type `to`.
+fn to_int(vals: &Vals, i: usize, from: &ChType, to: &ChType, mode: Mode) -> Result<Option<i128>> {
+    let accurate = matches!(mode, Mode::Accurate | Mode::AccurateOrNull);
+    let fail = || -> Result<Option<i128>> {
+        if mode == Mode::AccurateOrNull {
+            Ok(None)
+        } else {
+            Err(cannot_convert(from, to))
+        }
+    };
+    let v = match vals {
+        Vals::Int(v) => v[i],
+        Vals::Float(v) => {
+            let f = v[i];
+            if accurate && (!f.is_finite() || f.trunc() != f || !int_fits(f as i128, to)) {
+                return fail();
+            }
+            float_to_int(f, to)?
+        }
+        Vals::Dec(v, s) => {
+            let q = v[i] / pow10(*s);
+            if accurate && q * pow10(*s) != v[i] {
+                return fail();
+            }
+            q
+        }
+    };
+    if accurate && !int_fits(v, to) {
+        return fail();
+    }
+    Ok(Some(v))
+}
+
+fn to_f64(vals: &Vals, i: usize) -> f64 {
+    match vals {
+        Vals::Int(v) => v[i] as f64,
+        Vals::Float(v) => v[i],
+        Vals::Dec(v, s) => v[i] as f64 / pow10(*s) as f64,
+    }
+}
+
+fn decimal_overflow() -> Error {
+    Error::new(ErrorCode::DECIMAL_OVERFLOW, "Decimal convert overflow")
+}
+
+/// A value as an unscaled decimal of scale `scale` (truncating), checked against `precision` digits.
+fn to_decimal(vals: &Vals, i: usize, precision: u32, scale: u32) -> Result<i128> {
+    let v = match vals {
+        Vals::Int(v) => v[i].checked_mul(pow10(scale)).ok_or_else(decimal_overflow)?,
+        Vals::Float(v) => {
+            let f = v[i];
+            if !f.is_finite() {
+                return Err(Error::new(
+                    ErrorCode::DECIMAL_OVERFLOW,
+                    "Decimal convert overflow. Cannot convert infinity or NaN to decimal",
+                ));
+            }
+            let x = (f * pow10(scale) as f64).trunc();
+            if x.abs() >= 1e38 {
+                return Err(decimal_overflow());
+            }
+            x as i128
+        }
+        Vals::Dec(v, s) => {
+            if scale >= *s {
+                v[i].checked_mul(pow10(scale - s)).ok_or_else(decimal_overflow)?
+            } else {
+                v[i] / pow10(s - scale)
+            }
+        }
+    };
+    if precision < 39 && v.unsigned_abs() >= pow10(precision) as u128 {
+        return Err(decimal_overflow());
+    }
+    Ok(v)
+}
+
+/// Builds a primitive array row by row; `None` from `f` is NULL.
+fn build<T: ArrowPrimitiveType>(
+    n: usize,
+    nulls: Option<&NullBuffer>,
+    mut f: impl FnMut(usize) -> Result<Option<T::Native>>,
+) -> Result<(Vec<T::Native>, Option<NullBuffer>)> {
+    let mut out = Vec::with_capacity(n);
+    let mut valid: Option<Vec<bool>> = None;
+    for i in 0..n {
+        if nulls.is_some_and(|b| b.is_null(i)) {
+            out.push(T::Native::default());
+            continue;
+        }
+        match f(i)? {
+            Some(v) => out.push(v),
+            None => {
+                out.push(T::Native::default());
+                valid.get_or_insert_with(|| vec![true; n])[i] = false;
+            }
+        }
+    }
+    let extra = valid.map(NullBuffer::from);
+    Ok((out, NullBuffer::union(nulls, extra.as_ref())))
+}
+
+fn prim_array<T: ArrowPrimitiveType>(
+    n: usize,
+    nulls: Option<&NullBuffer>,
+    dt: DataType,
+    f: impl FnMut(usize) -> Result<Option<T::Native>>,
+) -> Result<ArrayRef> {
+    let (vals, nb) = build::<T>(n, nulls, f)?;
+    let arr = PrimitiveArray::<T>::new(vals.into(), nb).with_data_type(dt);
+    Ok(Arc::new(arr))
+}
+
+pub(crate) fn tz_of(to: &ChType, session: &str) -> Option<chrono_tz::Tz> {
+    let name = to.timezone().unwrap_or(session);
+    if name == "UTC" {
+        return None;
+    }
+    name.parse::<chrono_tz::Tz>().ok()
+}
+
+/// Seconds of local midnight of `days` in `tz`.
+pub(crate) fn midnight(days: i64, tz: Option<chrono_tz::Tz>) -> i64 {
+    let Some(tz) = tz else {
+        return days * 86400;
+    };
+    let date = NaiveDate::from_num_days_from_ce_opt((days + 719_163).clamp(i32::MIN as i64, i32::MAX as i64) as i32);
+    match date.and_then(|d| d.and_hms_opt(0, 0, 0)) {
+        Some(naive) => match tz.from_local_datetime(&naive).earliest() {
+            Some(t) => t.timestamp(),
+            None => days * 86400,
+        },
+        None => days * 86400,
+    }
+}
+
+/// Local day number of Unix `secs` in `tz`.
+pub(crate) fn local_day(secs: i64, tz: Option<chrono_tz::Tz>) -> i64 {
+    let Some(tz) = tz else {
+        return secs.div_euclid(86400);
+    };
+    match tz.timestamp_opt(secs, 0).single() {
+        Some(t) => t.date_naive().signed_duration_since(NaiveDate::default()).num_days(),
+        None => secs.div_euclid(86400),
+    }
+}
+
+/// Converts `arr` (ClickHouse type `from`) to type `to`.
+pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode) -> Result<ArrayRef> {
+    if !to.is_nullable() && !from.is_nothing() && arr.null_count() > 0 && from.is_nullable() {
+        return Err(Error::new(
+            ErrorCode::CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN,
+            "Cannot convert NULL value to non-Nullable type",
+        ));
+    }
+    let (fb, tb) = (from.base(), to.base());
+    let opts = TextOptions { timezone: tz.to_string(), ..TextOptions::default() };
+    if fb.is_nothing() {
+        return Ok(arrow::array::new_null_array(&tb.to_arrow(), arr.len()));
+    }
+    if matches!(tb, ChType::String) {
+        return to_text_column(arr.as_ref(), fb, &opts);
+    }
+    if fb.is_string_or_fixed() {
+        let on_error = match mode {
+            Mode::OrNull | Mode::AccurateOrNull => OnError::Null,
+            Mode::OrZero => OnError::Default,
+            _ => OnError::Throw,
+        };
+        return parse_column(arr.as_ref(), tb, &opts, on_error);
+    }
+    let n = arr.len();
+    let nulls = arr.logical_nulls();
+    let nulls = nulls.as_ref();
+    // Calendar conversions need the time zone.
+    let from_date = matches!(fb, ChType::Date | ChType::Date32);
+    let from_time = matches!(fb, ChType::DateTime(_) | ChType::DateTime64(..));
+    let to_time = matches!(tb, ChType::DateTime(_) | ChType::DateTime64(..));
+    let to_date = matches!(tb, ChType::Date | ChType::Date32);
+    let mut vals = read(arr.as_ref(), fb)?;
+    if from_date && to_time {
+        let zone = tz_of(tb, tz);
+        if let Vals::Int(v) = &mut vals {
+            for x in v.iter_mut() {
+                *x = midnight(*x as i64, zone) as i128;
+            }
+        }
+    } else if from_time && to_date {
+        let zone = tz_of(fb, tz);
+        let secs: Vec<i128> = (0..n)
+            .map(|i| match &vals {
+                Vals::Int(v) => local_day(v[i] as i64, zone) as i128,
+                Vals::Dec(v, s) => local_day((v[i].div_euclid(pow10(*s))) as i64, zone) as i128,
+                Vals::Float(_) => 0,
+            })
+            .collect();
+        return write_date(&Vals::Int(secs), nulls, n, tb, true);
+    }
+    if to_date {
+        return write_date(&vals, nulls, n, tb, false);
+    }
+    write(&vals, nulls, n, fb, tb, mode)
+}
+
+fn write_date(vals: &Vals, nulls: Option<&NullBuffer>, n: usize, to: &ChType, days: bool) -> Result<ArrayRef> {
+    let date32 = matches!(to, ChType::Date32);
+    prim_array::<Date32Type>(n, nulls, DataType::Date32, |i| {
+        let v = match vals {
+            Vals::Int(v) => v[i],
+            Vals::Float(v) => {
+                if !v[i].is_finite() {
+                    return Err(nan_to_int());
+                }
+                v[i].trunc() as i128
+            }
+            Vals::Dec(v, s) => v[i] / pow10(*s),
+        };
+        Ok(Some(if days || date32 {
+            v.clamp(i32::MIN as i128, i32::MAX as i128) as i32
+        } else if v < 0 {
+            0
+        } else if v <= 65535 {
+            v as i32
+        } else {
+            (v / 86400).min(65535) as i32
+        }))
+    })
+}
+
+macro_rules! int_target {
+    ($T:ty, $native:ty, $vals:expr, $nulls:expr, $n:expr, $from:expr, $to:expr, $mode:expr) => {
+        prim_array::<$T>($n, $nulls, $to.to_arrow(), |i| Ok(to_int($vals, i, $from, $to, $mode)?.map(|v| v as $native)))
+    };
+}
+
+pub(crate) fn write(
+    vals: &Vals,
+    nulls: Option<&NullBuffer>,
+    n: usize,
+    from: &ChType,
+    to: &ChType,
+    mode: Mode,
+) -> Result<ArrayRef> {
+    use ChType as C;
+    match to {
+        C::UInt8 => int_target!(UInt8Type, u8, vals, nulls, n, from, to, mode),
+        C::UInt16 => int_target!(UInt16Type, u16, vals, nulls, n, from, to, mode),
+        C::UInt32 | C::IPv4 => int_target!(UInt32Type, u32, vals, nulls, n, from, to, mode),
+        C::UInt64 => int_target!(UInt64Type, u64, vals, nulls, n, from, to, mode),
+        C::Int8 | C::Enum8(_) => int_target!(Int8Type, i8, vals, nulls, n, from, to, mode),
+        C::Int16 | C::Enum16(_) => int_target!(Int16Type, i16, vals, nulls, n, from, to, mode),
+        C::Int32 => int_target!(Int32Type, i32, vals, nulls, n, from, to, mode),
+        C::Int64 | C::Interval(_) => int_target!(Int64Type, i64, vals, nulls, n, from, to, mode),
+        C::DateTime(_) => prim_array::<TimestampSecondType>(n, nulls, to.to_arrow(), |i| {
+            Ok(to_int(vals, i, from, &C::UInt32, mode)?.map(|v| v as u32 as i64))
+        }),
+        C::Int128 | C::UInt128 => {
+            let signed = matches!(to, C::Int128);
+            let mut out: Vec<[u8; 16]> = Vec::with_capacity(n);
+            let mut valid = Vec::with_capacity(n);
+            for i in 0..n {
+                if nulls.is_some_and(|b| b.is_null(i)) {
+                    out.push([0; 16]);
+                    valid.push(false);
+                    continue;
+                }
+                match to_int(vals, i, from, to, mode)? {
+                    Some(v) => {
+                        out.push(i128_to_bytes(v, signed));
+                        valid.push(true);
+                    }
+                    None => {
+                        out.push([0; 16]);
+                        valid.push(false);
+                    }
+                }
+            }
+            let arr = FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+                out.iter().zip(&valid).map(|(b, ok)| if *ok { Some(b.as_slice()) } else { None }),
+                16,
+            )?;
+            Ok(Arc::new(arr))
+        }
+        C::Float32 => prim_array::<Float32Type>(n, nulls, DataType::Float32, |i| Ok(Some(to_f64(vals, i) as f32))),
+        C::Float64 => prim_array::<Float64Type>(n, nulls, DataType::Float64, |i| Ok(Some(to_f64(vals, i)))),
+        C::Bool => {
+            let b: BooleanArray = (0..n)
+                .map(|i| {
+                    if nulls.is_some_and(|b| b.is_null(i)) {
+                        None
+                    } else {
+                        Some(match vals {
+                            Vals::Int(v) | Vals::Dec(v, _) => v[i] != 0,
+                            Vals::Float(v) => v[i] != 0.0,
+                        })
+                    }
+                })
+                .collect();
+            Ok(Arc::new(b))
+        }
+        C::Decimal(p, s) if *p <= 38 => {
+            let accurate_null = mode == Mode::AccurateOrNull;
+            prim_array::<Decimal128Type>(n, nulls, to.to_arrow(), |i| match to_decimal(vals, i, *p as u32, *s as u32) {
+                Ok(v) => Ok(Some(v)),
+                Err(_) if accurate_null => Ok(None),
+                Err(e) => Err(e),
+            })
+        }
+        C::DateTime64(p, _) => {
+            let (unit, digits) = match datetime64_unit(*p) {
+                TimeUnit::Second => (TimeUnit::Second, 0u32),
+                TimeUnit::Millisecond => (TimeUnit::Millisecond, 3),
+                TimeUnit::Microsecond => (TimeUnit::Microsecond, 6),
+                TimeUnit::Nanosecond => (TimeUnit::Nanosecond, 9),
+            };
+            let p = *p as u32;
+            let f = |i: usize| -> Result<Option<i64>> {
+                let v = to_decimal(vals, i, 39, p)?;
+                Ok(Some((v.saturating_mul(pow10(digits.saturating_sub(p)))) as i64))
+            };
+            match unit {
+                TimeUnit::Second => prim_array::<TimestampSecondType>(n, nulls, to.to_arrow(), f),
+                TimeUnit::Millisecond => prim_array::<TimestampMillisecondType>(n, nulls, to.to_arrow(), f),
+                TimeUnit::Microsecond => prim_array::<TimestampMicrosecondType>(n, nulls, to.to_arrow(), f),
+                TimeUnit::Nanosecond => prim_array::<TimestampNanosecondType>(n, nulls, to.to_arrow(), f),
+            }
+        }
+        other => Err(not_supported(from, Some(other))),
+    }
+}
+
+/// Whether [`convert`] handles `from` → `to` (base types).
+pub fn supported(from: &ChType, to: &ChType) -> bool {
+    use ChType as C;
+    let f = from.base();
+    let t = to.base();
+    if f.is_nothing() || matches!(t, C::String) || f.is_string_or_fixed() {
+        return true;
+    }
+    let readable = |x: &ChType| {
+        matches!(
+            x,
+            C::UInt8
+                | C::UInt16
+                | C::UInt32
+                | C::UInt64
+                | C::Int8
+                | C::Int16
+                | C::Int32
+                | C::Int64
+                | C::Int128
+                | C::UInt128
+                | C::IPv4
+                | C::Enum8(_)
+                | C::Enum16(_)
+                | C::Interval(_)
+                | C::Date
+                | C::Date32
+                | C::DateTime(_)
+                | C::DateTime64(..)
+                | C::Bool
+                | C::Float32
+                | C::Float64
+        ) || matches!(x, C::Decimal(p, _) if *p <= 38)
+    };
+    readable(f) && readable(t) && !matches!(t, C::Interval(_))
+}

@@ -1,0 +1,399 @@
+//! Comparisons: `equals`, `notEquals`, `less`, `greater`, `lessOrEquals`,
+//! `greaterOrEquals`. The result is UInt8 ([`from_bool`]), Nullable when an
+//! argument is. Mirrors ClickHouse `FunctionsComparison.h`.
+//!
+//! Where DataFusion's semantics match (integers of any signedness, decimals,
+//! strings, dates — after casting both sides to one type) the comparison is a
+//! plain `BinaryExpr`, so the optimizer can push it into scans. Floats go
+//! through a kernel: Arrow orders NaN above everything and compares u64 with
+//! f64 inexactly, ClickHouse follows IEEE (NaN is unequal and unordered) and
+//! compares integers with floats exactly. A string literal compared with a
+//! number or date is parsed as that type, as ClickHouse does.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use arrow::array::BooleanArray;
+use arrow::buffer::NullBuffer;
+use arrow::datatypes::DataType;
+use datafusion::error::Result as DfResult;
+use datafusion::functions::core::expr_fn::get_field;
+use datafusion::logical_expr::{binary_expr, Cast, ColumnarValue, Expr as DfExpr, Operator};
+
+use super::arithmetic::{cast_keep_null, finish, null_result, propagate_null, wide};
+use super::cast_kernel::{pow10, Vals};
+use super::conversion::cast;
+use super::udf::call;
+use super::{
+    as_predicate, check_arg_count, from_bool, Case, FunctionContext, FunctionRegistry, Kernel, KernelArgs, TypedExpr,
+};
+use crate::error::{Error, ErrorCode, Result};
+use crate::types::rules::common_supertype;
+use crate::types::ChType;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    Gt,
+    LtEq,
+    GtEq,
+}
+
+impl CmpOp {
+    fn operator(self) -> Operator {
+        match self {
+            CmpOp::Eq => Operator::Eq,
+            CmpOp::NotEq => Operator::NotEq,
+            CmpOp::Lt => Operator::Lt,
+            CmpOp::Gt => Operator::Gt,
+            CmpOp::LtEq => Operator::LtEq,
+            CmpOp::GtEq => Operator::GtEq,
+        }
+    }
+
+    /// The result for an ordering (`None` = unordered, i.e. NaN).
+    fn test(self, o: Option<Ordering>) -> bool {
+        match o {
+            None => self == CmpOp::NotEq,
+            Some(o) => match self {
+                CmpOp::Eq => o == Ordering::Equal,
+                CmpOp::NotEq => o != Ordering::Equal,
+                CmpOp::Lt => o == Ordering::Less,
+                CmpOp::Gt => o == Ordering::Greater,
+                CmpOp::LtEq => o != Ordering::Greater,
+                CmpOp::GtEq => o != Ordering::Less,
+            },
+        }
+    }
+
+    fn kernel(self) -> Kernel {
+        match self {
+            CmpOp::Eq => k_eq,
+            CmpOp::NotEq => k_ne,
+            CmpOp::Lt => k_lt,
+            CmpOp::Gt => k_gt,
+            CmpOp::LtEq => k_le,
+            CmpOp::GtEq => k_ge,
+        }
+    }
+}
+
+fn k_eq(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    numeric_kernel(k, CmpOp::Eq)
+}
+fn k_ne(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    numeric_kernel(k, CmpOp::NotEq)
+}
+fn k_lt(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    numeric_kernel(k, CmpOp::Lt)
+}
+fn k_gt(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    numeric_kernel(k, CmpOp::Gt)
+}
+fn k_le(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    numeric_kernel(k, CmpOp::LtEq)
+}
+fn k_ge(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    numeric_kernel(k, CmpOp::GtEq)
+}
+
+/// Exact comparison of an integer with a float.
+fn cmp_int_float(i: i128, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f >= 1.7e38 {
+        return Some(Ordering::Less);
+    }
+    if f <= -1.7e38 {
+        return Some(Ordering::Greater);
+    }
+    let t = f.trunc();
+    match i.cmp(&(t as i128)) {
+        Ordering::Equal => (0.0).partial_cmp(&(f - t)),
+        o => Some(o),
+    }
+}
+
+fn cmp_vals(a: &Vals, b: &Vals, i: usize) -> Option<Ordering> {
+    match (a, b) {
+        (Vals::Int(x), Vals::Int(y)) => Some(x[i].cmp(&y[i])),
+        (Vals::Int(x), Vals::Float(y)) => cmp_int_float(x[i], y[i]),
+        (Vals::Float(x), Vals::Int(y)) => cmp_int_float(y[i], x[i]).map(Ordering::reverse),
+        (Vals::Float(x), Vals::Float(y)) => x[i].partial_cmp(&y[i]),
+        (Vals::Dec(x, s), other) => {
+            let f = x[i] as f64 / pow10(*s) as f64;
+            cmp_vals(&Vals::Float(vec![f]), &single(other, i), 0)
+        }
+        (other, Vals::Dec(..)) => cmp_vals(b, other, i).map(Ordering::reverse),
+    }
+}
+
+fn single(v: &Vals, i: usize) -> Vals {
+    match v {
+        Vals::Int(x) => Vals::Int(vec![x[i]]),
+        Vals::Float(x) => Vals::Float(vec![x[i]]),
+        Vals::Dec(x, s) => Vals::Dec(vec![x[i]], *s),
+    }
+}
+
+fn numeric_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
+    let (a, na) = wide(k, 0)?;
+    let (b, nb) = wide(k, 1)?;
+    let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
+    let n = match &a {
+        Vals::Int(v) | Vals::Dec(v, _) => v.len(),
+        Vals::Float(v) => v.len(),
+    };
+    let vals: Vec<bool> = (0..n).map(|i| op.test(cmp_vals(&a, &b, i))).collect();
+    let arr = BooleanArray::new(vals.into(), nulls);
+    finish(k, Arc::new(arr))
+}
+
+fn illegal(name: &str, a: &ChType, b: &ChType) -> Error {
+    Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, format!("Illegal types of arguments ({a}, {b}) of function {name}"))
+}
+
+fn plain_cast(e: DfExpr, t: &DataType) -> DfExpr {
+    DfExpr::Cast(Cast::new(Box::new(e), t.clone()))
+}
+
+/// Binds a comparison; also used by `nullIf`, `caseWithExpression` and `least`/`greatest`.
+pub fn compare(ctx: &FunctionContext, args: Vec<TypedExpr>, op: CmpOp) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 2)?;
+    if args.iter().any(|a| a.ty.is_nothing()) {
+        return Ok(null_result());
+    }
+    let ret = propagate_null(&args, ChType::UInt8);
+    let mut it = args.into_iter();
+    let (Some(mut x), Some(mut y)) = (it.next(), it.next()) else {
+        return Err(Error::new(ErrorCode::LOGICAL_ERROR, "comparison arity"));
+    };
+    let (a, b) = (x.ty.base().clone(), y.ty.base().clone());
+    // A string compared with a non-string is parsed as the other side's type.
+    if a.is_string_or_fixed() && !b.is_string_or_fixed() {
+        let t = if x.ty.is_nullable() { b.clone().nullable() } else { b.clone() };
+        x = cast(ctx, x, &t)?;
+        return compare(ctx, vec![x, y], op);
+    }
+    if b.is_string_or_fixed() && !a.is_string_or_fixed() {
+        let t = if y.ty.is_nullable() { a.clone().nullable() } else { a.clone() };
+        y = cast(ctx, y, &t)?;
+        return compare(ctx, vec![x, y], op);
+    }
+    let with_ret = |e: TypedExpr| TypedExpr::new(e.expr, ret.clone());
+    if a.is_numeric() && b.is_numeric() {
+        if a.is_float() || b.is_float() {
+            let e = call(&ctx.name, op.kernel(), vec![x, y], ChType::Bool)?;
+            return Ok(with_ret(from_bool(e.expr)));
+        }
+        if a.is_decimal() || b.is_decimal() {
+            let scale = [&a, &b].iter().map(|t| if let ChType::Decimal(_, s) = t { *s } else { 0 }).max().unwrap_or(0);
+            let t = DataType::Decimal128(38, scale as i8);
+            if [&a, &b].iter().any(|t| matches!(t, ChType::Decimal(p, _) if *p > 38)) || scale > 18 {
+                let e = call(&ctx.name, op.kernel(), vec![x, y], ChType::Bool)?;
+                return Ok(with_ret(from_bool(e.expr)));
+            }
+            let e = binary_expr(plain_cast(x.expr, &t), op.operator(), plain_cast(y.expr, &t));
+            return Ok(with_ret(from_bool(e)));
+        }
+        let wide = |t: &ChType| t.bit_width().is_some_and(|w| w > 64);
+        if wide(&a) || wide(&b) {
+            let e = call(&ctx.name, op.kernel(), vec![x, y], ChType::Bool)?;
+            return Ok(with_ret(from_bool(e.expr)));
+        }
+        return match common_supertype(&[a.clone(), b.clone()]) {
+            Ok(t) => {
+                let x = cast_keep_null(ctx, x, &t)?;
+                let y = cast_keep_null(ctx, y, &t)?;
+                Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))))
+            }
+            Err(_) => {
+                // UInt64 against a signed type: Decimal(20, 0) holds both exactly.
+                let t = DataType::Decimal128(20, 0);
+                Ok(with_ret(from_bool(binary_expr(plain_cast(x.expr, &t), op.operator(), plain_cast(y.expr, &t)))))
+            }
+        };
+    }
+    if a.is_string_or_fixed() && b.is_string_or_fixed() {
+        let xs = if a.is_string() { x.expr } else { plain_cast(x.expr, &DataType::BinaryView) };
+        let ys = if b.is_string() { y.expr } else { plain_cast(y.expr, &DataType::BinaryView) };
+        return Ok(with_ret(from_bool(binary_expr(xs, op.operator(), ys))));
+    }
+    if a.is_date_or_datetime() && b.is_date_or_datetime() {
+        let t = common_supertype(&[a.clone(), b.clone()]).map_err(|_| illegal(&ctx.name, &a, &b))?;
+        let x = cast_keep_null(ctx, x, &t)?;
+        let y = cast_keep_null(ctx, y, &t)?;
+        return Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))));
+    }
+    if let (ChType::Tuple(ea, na), ChType::Tuple(eb, nb)) = (&a, &b) {
+        if ea.len() == eb.len() && !ea.is_empty() {
+            let fa = crate::types::tuple_fields(ea, na.as_deref());
+            let fb = crate::types::tuple_fields(eb, nb.as_deref());
+            let mut xs = Vec::with_capacity(ea.len());
+            let mut ys = Vec::with_capacity(eb.len());
+            for i in 0..ea.len() {
+                xs.push(TypedExpr::new(get_field(x.expr.clone(), fa[i].name().as_str()), ea[i].clone()));
+                ys.push(TypedExpr::new(get_field(y.expr.clone(), fb[i].name().as_str()), eb[i].clone()));
+            }
+            return tuple_compare(ctx, xs, ys, op);
+        }
+    }
+    let same_storage = a == b
+        || (matches!(a, ChType::Enum8(_) | ChType::Int8) && matches!(b, ChType::Enum8(_) | ChType::Int8))
+        || (matches!(a, ChType::Enum16(_) | ChType::Int16) && matches!(b, ChType::Enum16(_) | ChType::Int16));
+    if same_storage && !matches!(a, ChType::Tuple(..) | ChType::Array(_) | ChType::Map(..)) {
+        return Ok(with_ret(from_bool(binary_expr(x.expr, op.operator(), y.expr))));
+    }
+    Err(illegal(&ctx.name, &a, &b))
+}
+
+/// Lexicographic tuple comparison from element comparisons (three-valued, like ClickHouse).
+fn tuple_compare(ctx: &FunctionContext, xs: Vec<TypedExpr>, ys: Vec<TypedExpr>, op: CmpOp) -> Result<TypedExpr> {
+    let mut nullable = false;
+    let mut elem = |x: &TypedExpr, y: &TypedExpr, op: CmpOp| -> Result<DfExpr> {
+        let e = compare(ctx, vec![x.clone(), y.clone()], op)?;
+        nullable |= e.ty.is_nullable();
+        as_predicate(&e)
+    };
+    let n = xs.len();
+    let pred = match op {
+        CmpOp::Eq | CmpOp::NotEq => {
+            let mut acc: Option<DfExpr> = None;
+            for i in 0..n {
+                let p = elem(&xs[i], &ys[i], op)?;
+                let join = if op == CmpOp::Eq { Operator::And } else { Operator::Or };
+                acc = Some(match acc {
+                    None => p,
+                    Some(a) => binary_expr(a, join, p),
+                });
+            }
+            acc
+        }
+        _ => {
+            // from the last element backwards: x_i op' y_i OR (x_i = y_i AND rest)
+            let strict = match op {
+                CmpOp::Lt | CmpOp::LtEq => CmpOp::Lt,
+                _ => CmpOp::Gt,
+            };
+            let mut acc = elem(&xs[n - 1], &ys[n - 1], op)?;
+            for i in (0..n - 1).rev() {
+                let s = elem(&xs[i], &ys[i], strict)?;
+                let e = elem(&xs[i], &ys[i], CmpOp::Eq)?;
+                acc = binary_expr(s, Operator::Or, binary_expr(e, Operator::And, acc));
+            }
+            Some(acc)
+        }
+    };
+    let pred = pred.ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "empty tuple"))?;
+    let ret = if nullable { ChType::UInt8.nullable() } else { ChType::UInt8 };
+    Ok(TypedExpr::new(from_bool(pred).expr, ret))
+}
+
+fn equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    compare(ctx, args, CmpOp::Eq)
+}
+fn not_equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    compare(ctx, args, CmpOp::NotEq)
+}
+fn less(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    compare(ctx, args, CmpOp::Lt)
+}
+fn greater(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    compare(ctx, args, CmpOp::Gt)
+}
+fn less_or_equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    compare(ctx, args, CmpOp::LtEq)
+}
+fn greater_or_equals(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    compare(ctx, args, CmpOp::GtEq)
+}
+
+/// Registers the comparison functions.
+pub fn register(r: &mut FunctionRegistry) {
+    r.scalar("equals", Case::Sensitive, equals);
+    r.scalar("notEquals", Case::Sensitive, not_equals);
+    r.scalar("less", Case::Sensitive, less);
+    r.scalar("greater", Case::Sensitive, greater);
+    r.scalar("lessOrEquals", Case::Sensitive, less_or_equals);
+    r.scalar("greaterOrEquals", Case::Sensitive, greater_or_equals);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::super::TypedExpr;
+    use crate::types::ChType;
+    use datafusion::logical_expr::lit;
+    use datafusion::scalar::ScalarValue as S;
+
+    fn v(name: &str, args: Vec<TypedExpr>) -> S {
+        match run(name, args) {
+            Ok((t, v)) => {
+                assert!(t == "UInt8" || t == "Nullable(UInt8)" || t == "Nullable(Nothing)", "{t}");
+                v
+            }
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+    const T: S = S::UInt8(Some(1));
+    const F: S = S::UInt8(Some(0));
+
+    #[test]
+    fn nan_and_exact_numbers() {
+        // chdb: nan = nan → 0, nan != nan → 1, nan < 1 → 0, nan > 1 → 0,
+        // toUInt64(max) = 18446744073709551616.0 → 0, toInt8(-1) < toUInt64(1) → 1, toInt64(-1) = toUInt64(max) → 0
+        let nan = || f64_(f64::NAN);
+        assert_eq!(v("equals", vec![nan(), nan()]), F);
+        assert_eq!(v("notEquals", vec![nan(), nan()]), T);
+        assert_eq!(v("less", vec![nan(), int("UInt8", 1)]), F);
+        assert_eq!(v("greater", vec![nan(), int("UInt8", 1)]), F);
+        assert_eq!(v("equals", vec![u64_(u64::MAX), f64_(18446744073709551616.0)]), F);
+        assert_eq!(v("less", vec![u64_(u64::MAX), f64_(18446744073709551616.0)]), T);
+        assert_eq!(v("less", vec![int("Int8", -1), u64_(1)]), T);
+        assert_eq!(v("equals", vec![int("Int64", -1), u64_(u64::MAX)]), F);
+        assert_eq!(v("lessOrEquals", vec![f64_(1.5), int("UInt8", 2)]), T);
+        assert_eq!(v("greaterOrEquals", vec![int("Int32", 2), f64_(1.5)]), T);
+    }
+
+    #[test]
+    fn types_and_nulls() {
+        // chdb: toTypeName(NULL = 1) = Nullable(Nothing); toTypeName(toNullable(1) = 1) = Nullable(UInt8)
+        assert_eq!(run("equals", vec![null(), int("UInt8", 1)]).unwrap().0, "Nullable(Nothing)");
+        assert_eq!(
+            run("equals", vec![nullable("UInt8", Some(1)), int("UInt8", 1)]).unwrap(),
+            ("Nullable(UInt8)".into(), T)
+        );
+        assert_eq!(run("equals", vec![nullable("UInt8", None), int("UInt8", 1)]).unwrap().1, S::UInt8(None));
+        assert_eq!(v("less", vec![str_("a"), str_("b")]), T);
+        assert_eq!(v("equals", vec![str_("a"), str_("a")]), T);
+        // Date vs DateTime: toDate('2024-01-01') < toDateTime('2024-01-01 00:00:01') → 1
+        let d = TypedExpr::new(lit(S::Date32(Some(19723))), ChType::Date);
+        let t = TypedExpr::new(lit(S::TimestampSecond(Some(1704067201), None)), ChType::DateTime(None));
+        assert_eq!(v("less", vec![d, t]), T);
+        // chdb: (1, 2) < (1, 3) → 1; (1,2) = (1,2) → 1; (2, 0) >= (1, 9) → 1; (1, NULL) = (1, NULL) → NULL
+        let tup = |a: i64, b: Option<i64>| {
+            let fields = crate::types::tuple_fields(&[ChType::Int64, ChType::Int64.nullable()], None);
+            let arrays: Vec<arrow::array::ArrayRef> = vec![
+                std::sync::Arc::new(arrow::array::Int64Array::from(vec![a])),
+                std::sync::Arc::new(arrow::array::Int64Array::from(vec![b])),
+            ];
+            let sa = arrow::array::StructArray::new(fields, arrays, None);
+            TypedExpr::new(
+                lit(S::Struct(std::sync::Arc::new(sa))),
+                ChType::Tuple(vec![ChType::Int64, ChType::Int64.nullable()], None),
+            )
+        };
+        assert_eq!(run("less", vec![tup(1, Some(2)), tup(1, Some(3))]).unwrap(), ("Nullable(UInt8)".into(), T));
+        assert_eq!(run("equals", vec![tup(1, Some(2)), tup(1, Some(2))]).unwrap().1, T);
+        assert_eq!(run("notEquals", vec![tup(1, Some(2)), tup(1, Some(2))]).unwrap().1, F);
+        assert_eq!(run("greaterOrEquals", vec![tup(2, Some(0)), tup(1, Some(9))]).unwrap().1, T);
+        assert_eq!(run("greater", vec![tup(1, Some(0)), tup(1, Some(9))]).unwrap().1, F);
+        assert_eq!(run("equals", vec![tup(1, None), tup(1, None)]).unwrap().1, S::UInt8(None));
+        // a decimal against an integer
+        let dec = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
+        assert_eq!(v("greater", vec![dec, int("UInt8", 1)]), T);
+    }
+}

@@ -1,0 +1,3 @@
+//! Granary's own plan pieces that DataFusion lacks, used by the binder.
+
+pub mod nan_order;

@@ -1,0 +1,8 @@
+SELECT toDateTime64('2024-01-15 10:20:30.123', 3), toTypeName(toDateTime64('2024-01-15 10:20:30.123', 3));
+SELECT toDateTime64('2024-01-15 10:20:30.123456', 6);
+SELECT toDateTime64('2024-01-15 10:20:30', 0);
+SELECT toDateTime64(1700000000.5, 1);
+SELECT toDateTime64('2024-01-15 10:20:30.1', 3, 'Europe/Berlin'), toTypeName(toDateTime64('2024-01-15 10:20:30.1', 3, 'Europe/Berlin'));
+CREATE TABLE t (ts DateTime64(3)) ENGINE = Memory;
+INSERT INTO t VALUES ('2021-03-04 05:06:07.890'), ('2021-03-04 05:06:07.001');
+SELECT ts FROM t ORDER BY ts;

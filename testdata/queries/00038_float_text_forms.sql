@@ -1,0 +1,6 @@
+SELECT 1.0, 0.5, 100.25, 1e6, 1.5e-5, 123456789012345680000.0;
+SELECT toFloat32(0.1), toFloat32(1e-10), toFloat32(12345678);
+SELECT 1 / 3, 2 / 3, 10 / 3;
+SELECT -0.0, 0.0 * -1;
+SELECT pi(), e();
+SELECT toFloat64(1e15), toFloat64(1e16), toFloat64(123456789012345678);

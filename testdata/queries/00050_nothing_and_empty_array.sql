@@ -1,0 +1,4 @@
+SELECT toTypeName([]), length([]), empty([]);
+SELECT toTypeName(NULL), toTypeName([NULL]);
+SELECT arrayConcat([], [1]);
+SELECT emptyArrayUInt8(), toTypeName(emptyArrayString());

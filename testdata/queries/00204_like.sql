@@ -1,0 +1,10 @@
+SELECT 'hello' LIKE 'h%', 'hello' LIKE '%ll%', 'hello' LIKE 'h_llo', 'hello' LIKE 'H%';
+SELECT 'hello' NOT LIKE '%z%', like('abc', 'a%'), notLike('abc', 'a%');
+SELECT 'a%b' LIKE 'a\\%b', 'axb' LIKE 'a\\%b';
+SELECT '' LIKE '', '' LIKE '%', 'x' LIKE '';
+SELECT 'line\nbreak' LIKE 'line%break';
+CREATE TABLE t (s String) ENGINE = Memory;
+INSERT INTO t VALUES ('apple'), ('banana'), ('apricot'), ('cherry'), ('grape');
+SELECT s FROM t WHERE s LIKE 'ap%' ORDER BY s;
+SELECT s FROM t WHERE s LIKE '%an%' ORDER BY s;
+SELECT s FROM t WHERE s NOT LIKE '%a%' ORDER BY s;

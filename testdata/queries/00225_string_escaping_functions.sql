@@ -1,0 +1,2 @@
+SELECT length('\\'), length('\n'), length('\t\t');
+SELECT 'x\\ny';

@@ -1,0 +1,3 @@
+SELECT soundex('Robert'), soundex('Rupert');
+SELECT editDistance('kitten', 'sitting'), levenshteinDistance('abc', 'abd');
+SELECT damerauLevenshteinDistance('ab', 'ba');

@@ -1,0 +1,5 @@
+CREATE TABLE t (d Date, ts DateTime64(3)) ENGINE = Memory;
+INSERT INTO t VALUES ('2024-05-01', '2024-05-01 10:00:00.500'), ('2024-04-30', '2024-05-01 10:00:00.250'), ('2024-05-01', '2024-04-30 23:59:59.999');
+SELECT d, count(), max(ts) FROM t GROUP BY d ORDER BY d;
+SELECT ts FROM t ORDER BY ts DESC;
+SELECT toDate(ts) AS x, toTypeName(x) FROM t ORDER BY ts;

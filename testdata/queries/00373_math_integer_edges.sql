@@ -1,0 +1,4 @@
+SELECT intDiv(toInt64(-9223372036854775808), -1); -- { serverError ILLEGAL_DIVISION }
+SELECT toInt64(-9223372036854775808) % -1; -- { serverError ILLEGAL_DIVISION }
+SELECT abs(toInt8(-128)), -toInt8(-128);
+SELECT toUInt64(1) - 2;

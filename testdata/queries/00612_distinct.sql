@@ -1,0 +1,7 @@
+CREATE TABLE t (a UInt32, b String) ENGINE = Memory;
+INSERT INTO t VALUES (1, 'x'), (1, 'x'), (2, 'x'), (1, 'y'), (2, 'x');
+SELECT DISTINCT a FROM t ORDER BY a;
+SELECT DISTINCT a, b FROM t ORDER BY a, b;
+SELECT DISTINCT b FROM t ORDER BY b;
+SELECT count() FROM (SELECT DISTINCT a, b FROM t);
+SELECT DISTINCT number % 3 AS k FROM numbers(10) ORDER BY k;

@@ -1,0 +1,7 @@
+CREATE TABLE t (g String, d UInt32, v Int32) ENGINE = Memory;
+INSERT INTO t VALUES ('a', 1, 10), ('a', 2, -5), ('a', 3, 7), ('b', 1, 1), ('b', 2, 2);
+SELECT g, d, sum(v) OVER (PARTITION BY g ORDER BY d) FROM t ORDER BY g, d;
+SELECT g, d, sum(v) OVER (PARTITION BY g) FROM t ORDER BY g, d;
+SELECT g, d, avg(v) OVER (PARTITION BY g ORDER BY d ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t ORDER BY g, d;
+SELECT g, d, count() OVER (ORDER BY d RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM t ORDER BY g, d;
+SELECT g, d, max(v) OVER w, min(v) OVER w FROM t WINDOW w AS (PARTITION BY g) ORDER BY g, d;

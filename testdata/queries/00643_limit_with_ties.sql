@@ -1,0 +1,2 @@
+SELECT x FROM (SELECT arrayJoin([1, 2, 2, 2, 3]) AS x) ORDER BY x LIMIT 2 WITH TIES;
+SELECT number % 3 AS k FROM numbers(9) ORDER BY k LIMIT 1 WITH TIES;

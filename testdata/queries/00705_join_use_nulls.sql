@@ -1,0 +1,11 @@
+CREATE TABLE l (id UInt32, a String) ENGINE = Memory;
+CREATE TABLE r (id UInt32, b String, n UInt32) ENGINE = Memory;
+INSERT INTO l VALUES (1, 'l1'), (2, 'l2');
+INSERT INTO r VALUES (2, 'r2', 20), (3, 'r3', 30);
+SET join_use_nulls = 1;
+SELECT l.id, a, r.id, b, n FROM l LEFT JOIN r ON l.id = r.id ORDER BY l.id;
+SELECT toTypeName(b), toTypeName(n), toTypeName(r.id) FROM l LEFT JOIN r ON l.id = r.id ORDER BY l.id LIMIT 1;
+SELECT l.id, a, r.id, b FROM l FULL JOIN r ON l.id = r.id ORDER BY l.id, r.id;
+SELECT id, toTypeName(id) FROM l FULL JOIN r USING (id) ORDER BY id;
+SET join_use_nulls = 0;
+SELECT id, toTypeName(id) FROM l FULL JOIN r USING (id) ORDER BY id;

@@ -1,0 +1,10 @@
+CREATE TABLE t (a UInt32) ENGINE = Memory;
+SELECT count() FROM t;
+DROP TABLE t;
+SELECT count() FROM t; -- { serverError UNKNOWN_TABLE }
+DROP TABLE t; -- { serverError UNKNOWN_TABLE }
+DROP TABLE IF EXISTS t;
+CREATE TABLE t (a UInt32) ENGINE = Memory;
+CREATE TABLE t (a UInt32) ENGINE = Memory; -- { serverError TABLE_ALREADY_EXISTS }
+CREATE TABLE IF NOT EXISTS t (b String) ENGINE = Memory;
+DESCRIBE TABLE t;

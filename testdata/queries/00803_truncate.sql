@@ -1,0 +1,9 @@
+CREATE TABLE t (a UInt32) ENGINE = Memory;
+INSERT INTO t SELECT number FROM numbers(100);
+SELECT count() FROM t;
+TRUNCATE TABLE t;
+SELECT count() FROM t;
+INSERT INTO t VALUES (1);
+TRUNCATE t;
+SELECT count() FROM t;
+TRUNCATE TABLE nosuch; -- { serverError UNKNOWN_TABLE }

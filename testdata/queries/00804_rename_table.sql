@@ -1,0 +1,11 @@
+CREATE TABLE a (x UInt8) ENGINE = Memory;
+INSERT INTO a VALUES (1);
+RENAME TABLE a TO b;
+SELECT x FROM b;
+SELECT x FROM a; -- { serverError UNKNOWN_TABLE }
+CREATE TABLE c (x UInt8) ENGINE = Memory;
+RENAME TABLE b TO c; -- { serverError TABLE_ALREADY_EXISTS }
+CREATE DATABASE other;
+RENAME TABLE b TO other.b;
+SELECT x FROM other.b;
+RENAME TABLE nosuch TO d; -- { serverError UNKNOWN_TABLE }

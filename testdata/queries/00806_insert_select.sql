@@ -1,0 +1,10 @@
+CREATE TABLE src (n UInt64) ENGINE = Memory;
+INSERT INTO src SELECT number FROM numbers(10);
+CREATE TABLE dst (n UInt64, sq UInt64) ENGINE = Memory;
+INSERT INTO dst SELECT n, n * n FROM src WHERE n % 2 = 0;
+SELECT * FROM dst ORDER BY n;
+INSERT INTO dst (n) SELECT 100;
+SELECT * FROM dst WHERE n = 100;
+INSERT INTO dst SELECT n FROM src; -- { serverError NUMBER_OF_COLUMNS_DOESNT_MATCH }
+INSERT INTO dst SELECT toString(n), 1 FROM src WHERE n = 3;
+SELECT * FROM dst WHERE n = 3;

@@ -1,0 +1,6 @@
+CREATE TABLE t (a UInt32, s String DEFAULT 'x', n Nullable(Float64)) ENGINE = Memory;
+SHOW CREATE TABLE t;
+SHOW CREATE t;
+CREATE DATABASE d2;
+CREATE TABLE d2.u (x UInt8) ENGINE = Memory;
+SHOW CREATE TABLE d2.u;

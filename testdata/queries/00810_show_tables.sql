@@ -1,0 +1,10 @@
+CREATE TABLE b_table (x UInt8) ENGINE = Memory;
+CREATE TABLE a_table (x UInt8) ENGINE = Memory;
+CREATE TABLE other (x UInt8) ENGINE = Memory;
+SHOW TABLES;
+SHOW TABLES LIKE '%_table';
+CREATE DATABASE d3;
+CREATE TABLE d3.z (x UInt8) ENGINE = Memory;
+SHOW TABLES FROM d3;
+SHOW TABLES IN d3;
+SHOW TABLES FROM nosuch; -- { serverError UNKNOWN_DATABASE }

@@ -1,0 +1,7 @@
+CREATE TABLE t (x UInt8) ENGINE = Memory;
+EXISTS t;
+EXISTS TABLE t;
+EXISTS nosuch;
+EXISTS TABLE default.t;
+EXISTS DATABASE default;
+EXISTS DATABASE nosuchdb;

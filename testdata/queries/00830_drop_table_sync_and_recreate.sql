@@ -1,0 +1,6 @@
+CREATE TABLE t (x UInt8) ENGINE = Memory;
+INSERT INTO t VALUES (1);
+DROP TABLE t SYNC;
+CREATE TABLE t (x String) ENGINE = Memory;
+INSERT INTO t VALUES ('new');
+SELECT x, toTypeName(x) FROM t;
