@@ -282,6 +282,8 @@ mod tests {
         // Checked with chdb 26.9.
         assert_eq!(run("array", vec![int(1, ChType::UInt8), int(2, ChType::UInt8)]), "[1,2]");
         assert_eq!(ty("array", vec![]), "Array(Nothing)");
+        assert_eq!(run("array", vec![int(1, ChType::UInt8), int(300, ChType::UInt16)]), "[1,300]");
+        assert_eq!(ty("array", vec![int(1, ChType::UInt8), int(-1, ChType::Int8)]), "Array(Int16)");
         assert_eq!(ty("array", vec![null()]), "Array(Nullable(Nothing))");
         assert_eq!(run("range", vec![int(3, ChType::UInt8)]), "[0,1,2]");
         assert_eq!(run("range", vec![int(1, ChType::UInt8), int(4, ChType::UInt8)]), "[1,2,3]");

@@ -156,13 +156,7 @@ fn array_string_concat(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<Ty
     if args.len() == 2 && !args[1].ty.is_string() {
         return Err(illegal_type(&ctx.name, 1, &args[1].ty));
     }
-    let mut args = args;
-    if !(e.is_string_or_fixed() || e.is_nothing()) {
-        // Other elements are written as text first (ClickHouse formats them as toString does).
-        let to = ChType::Array(Box::new(if e.is_nullable() { ChType::String.nullable() } else { ChType::String }));
-        let first = args.remove(0);
-        args.insert(0, super::coerce(ctx, first, &to)?);
-    }
+    let _ = e; // other element types are written as text in the kernel, as toString does
     call("arrayStringConcat", string_concat_kernel, args, ChType::String)
 }
 
@@ -173,8 +167,16 @@ fn string_concat_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
         Some(s) => Some(StrCol::new(s)?),
         None => None,
     };
-    let vals = ColumnarValue::Array(Arc::clone(l.values()));
-    let is_null = l.values().data_type() == &DataType::Null;
+    // Non-string elements are written as text first (as toString writes them).
+    let elem = elem_of(&k.arg_types[0]).cloned().unwrap_or(ChType::Nothing);
+    let text = if elem.is_string_or_fixed() || elem.is_nothing() {
+        Arc::clone(l.values())
+    } else {
+        crate::formats::text::to_text_column(l.values().as_ref(), &elem, &Default::default())
+            .map_err(Error::into_datafusion)?
+    };
+    let vals = ColumnarValue::Array(text);
+    let is_null = elem.is_nothing();
     let v = if is_null { None } else { Some(StrCol::new(&vals)?) };
     let mut b = BinaryViewBuilder::with_capacity(n);
     let mut buf = Vec::new();
@@ -216,5 +218,6 @@ mod tests {
         assert_eq!(err_code("arraySum", vec![arr_u8(&[])]), 43);
         assert_eq!(run("arrayStringConcat", vec![arr_s(&["a", "b"]), s("-")]), "a-b");
         assert_eq!(run("arrayStringConcat", vec![arr_s(&["a", "b"])]), "ab");
+        assert_eq!(run("arrayStringConcat", vec![arr_u8(&[1, 2]), s(",")]), "1,2");
     }
 }

@@ -15,8 +15,7 @@
 //! * no arguments: a fixed constant; a NULL in any argument: NULL.
 //!
 //! Known gap: a NULL *inside* an array or tuple hashes as its stored default
-//! value here; ClickHouse hashes it differently (not yet derived). UUID and IPv6
-//! arguments answer NOT_IMPLEMENTED until their byte order is settled.
+//! value here; ClickHouse hashes it differently (not yet derived).
 
 pub mod algorithms;
 pub mod md5;
@@ -151,7 +150,7 @@ fn hashable(t: &ChType) -> bool {
         ChType::Array(e) => hashable(e),
         ChType::Tuple(es, _) => es.iter().all(hashable),
         ChType::Map(k, v) => hashable(k) && hashable(v),
-        ChType::UUID | ChType::IPv6 | ChType::AggregateFunction(..) | ChType::Interval(_) => false,
+        ChType::AggregateFunction(..) | ChType::Interval(_) => false,
         _ => true,
     }
 }
@@ -244,10 +243,32 @@ fn hash_into(arr: &ArrayRef, t: &ChType, a: Alg, acc: &mut [u64], first: &mut bo
                 put(acc, i, a.bytes(s.value(i)), f, a);
             }
         }
-        (_, DataType::FixedSizeBinary(_)) => {
+        (t, DataType::FixedSizeBinary(_)) => {
+            // Hash ClickHouse's in-memory bytes: big integers are stored big-endian with the
+            // top bit flipped (little-endian natively); UUIDs as swapped big-endian halves.
             let s = arr.as_fixed_size_binary();
+            let wide_int = t.is_integer();
+            let uuid = matches!(t, ChType::UUID);
+            let mut buf = Vec::new();
             for i in 0..s.len() {
-                put(acc, i, a.bytes(s.value(i)), f, a);
+                let v = s.value(i);
+                let h = if wide_int {
+                    buf.clear();
+                    buf.extend(v.iter().rev());
+                    if let Some(last) = buf.last_mut() {
+                        *last ^= 0x80;
+                    }
+                    a.bytes(&buf)
+                } else if uuid && v.len() == 16 {
+                    buf.clear();
+                    // Stored t[8..16] ++ t[0..8]; in memory each text half is little-endian.
+                    buf.extend(v[8..].iter().rev());
+                    buf.extend(v[..8].iter().rev());
+                    a.bytes(&buf)
+                } else {
+                    a.bytes(v)
+                };
+                put(acc, i, h, f, a);
             }
         }
         (_, DataType::Boolean) => {
@@ -441,6 +462,17 @@ mod tests {
         let fixed =
             TypedExpr::new(lit(ScalarValue::FixedSizeBinary(3, Some(b"ab\0".to_vec()))), ChType::FixedString(3));
         assert_eq!(run("cityHash64", vec![fixed]), "2474032565810969706");
+        let i128_one = {
+            let mut v = [0u8; 16];
+            v[0] = 0x80;
+            v[15] = 1;
+            TypedExpr::new(lit(ScalarValue::FixedSizeBinary(16, Some(v.to_vec()))), ChType::Int128)
+        };
+        assert_eq!(run("cityHash64", vec![i128_one]), "201160255169616649");
+        // toUUID('61f0c404-5cb3-11e7-907b-a6006ad3dba0'), stored with its 8-byte halves swapped.
+        let uuid = [0x90, 0x7b, 0xa6, 0x00, 0x6a, 0xd3, 0xdb, 0xa0, 0x61, 0xf0, 0xc4, 0x04, 0x5c, 0xb3, 0x11, 0xe7];
+        let uuid = TypedExpr::new(lit(ScalarValue::FixedSizeBinary(16, Some(uuid.to_vec()))), ChType::UUID);
+        assert_eq!(run("cityHash64", vec![uuid]), "17345439983272262203");
         let b = TypedExpr::new(lit(ScalarValue::Boolean(Some(true))), ChType::Bool);
         assert_eq!(run("cityHash64", vec![b]), "10577349846663553072");
     }

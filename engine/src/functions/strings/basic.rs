@@ -581,6 +581,8 @@ mod tests {
         assert_eq!(run("concat", vec![s("a")]), "a");
         assert_eq!(run("concat", vec![]), "");
         assert_eq!(run("concat", vec![s("a"), null()]), "\\N");
+        assert_eq!(run("concat", vec![int(1, ChType::UInt8), s("a")]), "1a");
+        assert_eq!(run("format", vec![s("{}-{}"), int(7, ChType::Int32), s("x")]), "7-x");
         assert_eq!(run("concatWithSeparator", vec![s("-"), s("a"), s("b")]), "a-b");
         assert_eq!(run("repeat", vec![s("ab"), int(3, ChType::UInt8)]), "ababab");
         assert_eq!(run("repeat", vec![s("ab"), int(-1, ChType::Int8)]), "");
