@@ -79,6 +79,37 @@ fn hex_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     }
     use arrow::datatypes::*;
     match a.data_type() {
+        DataType::FixedSizeBinary(_)
+            if k.arg_types[0].is_integer() || matches!(k.arg_types[0].base(), ChType::UUID) =>
+        {
+            // (U)Int128/256 are stored big-endian with the top bit flipped: print the value's
+            // significant bytes. UUIDs are stored as swapped halves: print the text order.
+            let is_uuid = matches!(k.arg_types[0].base(), ChType::UUID);
+            let s = a.as_fixed_size_binary();
+            let mut v = Vec::new();
+            for i in 0..n {
+                if s.is_null(i) {
+                    b.append_null();
+                    continue;
+                }
+                let raw = s.value(i);
+                v.clear();
+                if is_uuid && raw.len() == 16 {
+                    v.extend_from_slice(&raw[8..]);
+                    v.extend_from_slice(&raw[..8]);
+                } else {
+                    v.extend_from_slice(raw);
+                    if let Some(first) = v.first_mut() {
+                        *first ^= 0x80;
+                    }
+                }
+                let skip =
+                    if is_uuid { 0 } else { v.iter().take(v.len().saturating_sub(1)).take_while(|&&x| x == 0).count() };
+                buf.clear();
+                push_hex(&mut buf, v[skip..].iter().copied());
+                b.append_value(&buf);
+            }
+        }
         DataType::BinaryView | DataType::FixedSizeBinary(_) => {
             let cv = ColumnarValue::Array(a.clone());
             let s = StrCol::new(&cv)?;
@@ -298,6 +329,25 @@ mod tests {
         assert_eq!(run("hex", vec![int(258, ChType::UInt32)]), "0102");
         assert_eq!(run("hex", vec![int(256, ChType::UInt64)]), "0100");
         assert_eq!(run("hex", vec![int(0, ChType::UInt8)]), "00");
+        let wide = |bytes: [u8; 16], t: ChType| {
+            crate::functions::TypedExpr::new(
+                datafusion::logical_expr::lit(datafusion::scalar::ScalarValue::FixedSizeBinary(
+                    16,
+                    Some(bytes.to_vec()),
+                )),
+                t,
+            )
+        };
+        let mut minus_one = [0xFFu8; 16];
+        minus_one[0] = 0x7F;
+        assert_eq!(run("hex", vec![wide(minus_one, ChType::Int128)]), "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+        let mut v258 = [0u8; 16];
+        v258[0] = 0x80;
+        v258[14] = 1;
+        v258[15] = 2;
+        assert_eq!(run("hex", vec![wide(v258, ChType::UInt128)]), "0102");
+        let uuid = [0x90, 0x7b, 0xa6, 0x00, 0x6a, 0xd3, 0xdb, 0xa0, 0x61, 0xf0, 0xc4, 0x04, 0x5c, 0xb3, 0x11, 0xe7];
+        assert_eq!(run("hex", vec![wide(uuid, ChType::UUID)]), "61F0C4045CB311E7907BA6006AD3DBA0");
         assert_eq!(run("unhex", vec![s("616263")]), "abc");
         assert_eq!(run("hex", vec![bind("unhex", vec![s("6a7")]).unwrap()]), "06A7");
         assert_eq!(run("base64Encode", vec![s("hello")]), "aGVsbG8=");
