@@ -13,20 +13,25 @@
 //! Aggregates live in `crate::aggregates` and register in the same registry.
 
 pub mod arithmetic;
+pub mod arrays;
 pub mod cast_kernel;
 pub mod comparison;
 pub mod conditional;
 pub mod conversion;
 pub mod date_arith;
 pub mod dates;
+pub mod hashes;
 pub mod higher_order;
 pub mod logical;
+pub mod maps;
 pub mod math;
 pub mod misc;
 pub mod nulls;
+pub mod strings;
 #[cfg(test)]
 pub mod testing;
 pub mod tostring;
+pub mod tuples;
 pub mod udf;
 
 use std::collections::HashMap;
@@ -220,6 +225,11 @@ fn register_all(r: &mut FunctionRegistry) {
     misc::register(r);
     dates::register(r);
     tostring::register(r);
+    strings::register(r);
+    arrays::register(r);
+    hashes::register(r);
+    tuples::register(r);
+    maps::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).
