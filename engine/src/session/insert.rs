@@ -85,7 +85,11 @@ pub(crate) async fn run_insert(shared: &Shared, state: &SessionState, ins: &Inse
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
                 if row.len() != targets.len() {
-                    return Err(arity_error(row.len()));
+                    // ClickHouse reads VALUES as a format: a short or long row is a syntax error.
+                    return Err(Error::new(
+                        ErrorCode::SYNTAX_ERROR,
+                        format!("Expected {} values in a row of VALUES, got {}", targets.len(), row.len()),
+                    ));
                 }
                 let mut cells = Vec::with_capacity(row.len());
                 for (cell, col) in row.iter().zip(&targets) {

@@ -227,7 +227,18 @@ pub(crate) fn bind(shared: &Shared, state: &SessionState, q: &ast::SelectQuery) 
 /// Runs a SELECT and returns its result.
 pub(crate) async fn run_select(shared: &Shared, state: &SessionState, q: &ast::SelectQuery) -> Result<QueryResult> {
     let bound = bind(shared, state, q)?;
-    let batches = crate::exec::collect(bound.plan, &state.settings).await?;
+    // UNION ALL at the top: the arms run one after another, so rows come in
+    // the order of the arms, as ClickHouse returns them.
+    let batches = match &bound.plan {
+        datafusion::logical_expr::LogicalPlan::Union(u) => {
+            let mut all = Vec::new();
+            for input in &u.inputs {
+                all.extend(crate::exec::collect(input.as_ref().clone(), &state.settings).await?);
+            }
+            all
+        }
+        plan => crate::exec::collect(plan.clone(), &state.settings).await?,
+    };
     let result = QueryResult::new(bound.columns, batches, text_options(state))?;
     match bound.totals {
         Some(t) => result.with_totals(crate::exec::collect(t, &state.settings).await?),

@@ -338,6 +338,54 @@ pub fn default_value(ty: &ChType) -> crate::error::Result<datafusion::scalar::Sc
         ChType::Enum8(items) => return Ok(ScalarValue::Int8(Some(items.first().map(|i| i.1).unwrap_or(0)))),
         ChType::Enum16(items) => return Ok(ScalarValue::Int16(Some(items.first().map(|i| i.1).unwrap_or(0)))),
         ChType::String => return Ok(ScalarValue::BinaryView(Some(Vec::new()))),
+        // Empty array / map, and a tuple of defaults.
+        ChType::Array(_) | ChType::Map(..) => {
+            let empty = arrow::array::new_empty_array(&dt);
+            let one = match &dt {
+                arrow::datatypes::DataType::List(f) => std::sync::Arc::new(arrow::array::ListArray::new(
+                    f.clone(),
+                    arrow::buffer::OffsetBuffer::new_zeroed(1),
+                    arrow::array::new_empty_array(f.data_type()),
+                    None,
+                )) as arrow::array::ArrayRef,
+                arrow::datatypes::DataType::Map(f, sorted) => {
+                    let arrow::datatypes::DataType::Struct(fields) = f.data_type() else {
+                        return Ok(ScalarValue::try_from(&dt)?);
+                    };
+                    let entries = arrow::array::StructArray::new_empty_fields(0, None);
+                    let entries = if fields.is_empty() {
+                        entries
+                    } else {
+                        arrow::array::StructArray::new(
+                            fields.clone(),
+                            fields.iter().map(|f| arrow::array::new_empty_array(f.data_type())).collect(),
+                            None,
+                        )
+                    };
+                    std::sync::Arc::new(arrow::array::MapArray::new(
+                        f.clone(),
+                        arrow::buffer::OffsetBuffer::new_zeroed(1),
+                        entries,
+                        None,
+                        *sorted,
+                    )) as arrow::array::ArrayRef
+                }
+                _ => empty,
+            };
+            return Ok(ScalarValue::try_from_array(&one, 0)?);
+        }
+        ChType::Tuple(elems, _) => {
+            let fields = match &dt {
+                arrow::datatypes::DataType::Struct(f) => f.clone(),
+                _ => return Ok(ScalarValue::try_from(&dt)?),
+            };
+            let mut arrays = Vec::with_capacity(elems.len());
+            for e in elems {
+                arrays.push(default_value(e)?.to_array_of_size(1)?);
+            }
+            let s = arrow::array::StructArray::new(fields, arrays, None);
+            return Ok(ScalarValue::Struct(std::sync::Arc::new(s)));
+        }
         // Date32's zero is 1900-01-01 (ClickHouse's default), 25567 days before 1970.
         ChType::Date32 => return Ok(ScalarValue::Date32(Some(-25567))),
         // (U)Int128/256 are stored big-endian with the top bit flipped: zero is 0x80 00 … 00.

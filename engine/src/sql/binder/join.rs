@@ -84,13 +84,14 @@ impl Binder<'_> {
         let fill = |c: &ScopeColumn, outer: bool| -> ScopeColumn {
             let mut c = c.clone();
             if outer {
-                if use_nulls {
+                if use_nulls && c.ty.can_be_inside_nullable() {
                     c.ty = c.ty.clone().nullable();
                 } else if !c.ty.is_nullable() {
                     if let Ok(d) = default_value(&c.ty) {
-                        c.expr = when(c.expr.clone().is_null(), DfExpr::Literal(d, None))
-                            .otherwise(c.expr.clone())
-                            .unwrap_or(c.expr);
+                        let typed = TypedExpr::new(c.expr.clone(), c.ty.clone());
+                        if let Ok(e) = crate::plan::fill_null::fill_null(typed, d) {
+                            c.expr = e;
+                        }
                     }
                 }
             }

@@ -545,24 +545,47 @@ fn cast_columns(b: &Binder, q: BoundQuery, types: &[ChType]) -> Result<LogicalPl
 /// ClickHouse's INTERSECT / EXCEPT keep the left rows (with their duplicates)
 /// that do / do not occur on the right, NULLs comparing equal: a semi / anti
 /// join on all columns. The DISTINCT forms deduplicate the result.
+/// ClickHouse's INTERSECT / EXCEPT (ALL by default, `intersect_default_mode`):
+/// multiset semantics — a row occurring m times on the left and n on the right
+/// appears min(m, n) times (INTERSECT) or max(m − n, 0) times (EXCEPT), NULLs
+/// equal. Built as a semi / anti join on all columns plus each row's
+/// occurrence number; the left order is kept. The DISTINCT forms deduplicate.
 fn semi_set_op(left: LogicalPlan, right: LogicalPlan, n: usize, join: JoinType, distinct: bool) -> Result<LogicalPlan> {
     use datafusion::common::{Column, NullEquality};
-    let lk: Vec<Column> = (0..n).map(|i| Column::new(Some("__l"), format!("__c{i}"))).collect();
-    let rk: Vec<Column> = (0..n).map(|i| Column::new(Some("__r"), format!("__c{i}"))).collect();
-    let right = LogicalPlanBuilder::from(right).alias("__r")?.build()?;
-    let mut b = LogicalPlanBuilder::from(left).alias("__l")?.join_detailed(
-        right,
-        join,
-        (lk, rk),
-        None,
-        NullEquality::NullEqualsNull,
-    )?;
-    let proj: Vec<DfExpr> = (0..n).map(|i| df_col(Some("__l"), &format!("__c{i}")).alias(format!("__c{i}"))).collect();
+    use datafusion::logical_expr::expr::WindowFunction;
+    use datafusion::logical_expr::{WindowFrame, WindowFunctionDefinition};
+    let row_number = |partition_by: Vec<DfExpr>, name: &str| -> DfExpr {
+        let mut w = WindowFunction::new(
+            WindowFunctionDefinition::WindowUDF(datafusion::functions_window::row_number::row_number_udwf()),
+            vec![],
+        );
+        w.params.partition_by = partition_by;
+        w.params.window_frame = WindowFrame::new(None);
+        DfExpr::WindowFunction(Box::new(w)).alias(name)
+    };
+    let cols = || -> Vec<DfExpr> { (0..n).map(|i| df_col(None, &format!("__c{i}"))).collect() };
+    let mut left = LogicalPlanBuilder::from(left).window(vec![row_number(vec![], "__rn")])?;
+    let mut right = LogicalPlanBuilder::from(right);
+    let mut lk: Vec<Column> = (0..n).map(|i| Column::new(Some("__l"), format!("__c{i}"))).collect();
+    let mut rk: Vec<Column> = (0..n).map(|i| Column::new(Some("__r"), format!("__c{i}"))).collect();
+    if !distinct {
+        left = left.window(vec![row_number(cols(), "__dup")])?;
+        right = right.window(vec![row_number(cols(), "__dup")])?;
+        lk.push(Column::new(Some("__l"), "__dup"));
+        rk.push(Column::new(Some("__r"), "__dup"));
+    }
+    let right = right.alias("__r")?.build()?;
+    let mut b = left.alias("__l")?.join_detailed(right, join, (lk, rk), None, NullEquality::NullEqualsNull)?;
+    let mut proj: Vec<DfExpr> =
+        (0..n).map(|i| df_col(Some("__l"), &format!("__c{i}")).alias(format!("__c{i}"))).collect();
+    proj.push(df_col(Some("__l"), "__rn").alias("__rn"));
     b = b.project(proj)?;
     if distinct {
-        b = b.distinct()?;
+        let first = datafusion::functions_aggregate::min_max::min(df_col(None, "__rn")).alias("__rn");
+        b = b.aggregate(cols(), vec![first])?;
     }
-    Ok(b.build()?)
+    b = b.sort(vec![SortExpr::new(df_col(None, "__rn"), true, false)])?;
+    Ok(b.project(cols())?.build()?)
 }
 
 fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -> Result<BoundQuery> {
@@ -647,10 +670,18 @@ fn grouping_sets_aggregate(
     modifier: GroupByModifier,
     agg_exprs: Vec<DfExpr>,
 ) -> Result<LogicalPlan> {
-    use datafusion::logical_expr::{when, GroupingSet};
+    use datafusion::logical_expr::GroupingSet;
     let mut pre: Vec<DfExpr> = plan.schema().columns().into_iter().map(DfExpr::Column).collect();
     for (j, k) in keys.iter().enumerate() {
-        pre.push(k.expr.clone().alias(format!("__k{j}")));
+        // Each key through an opaque function tagged with its position: two keys
+        // with the same expression must not look equivalent to DataFusion, since
+        // grouping sets null them out independently.
+        let tag = TypedExpr::new(
+            DfExpr::Literal(datafusion::scalar::ScalarValue::UInt64(Some(j as u64)), None),
+            ChType::UInt64,
+        );
+        let tagged = crate::functions::udf::call("__groupingKey", grouping_key, vec![k.clone(), tag], k.ty.clone())?;
+        pre.push(tagged.expr.alias(format!("__k{j}")));
     }
     let kcol = |j: usize| df_col(None, &format!("__k{j}"));
     let all: Vec<DfExpr> = (0..keys.len()).map(kcol).collect();
@@ -668,8 +699,7 @@ fn grouping_sets_aggregate(
         let e = if k.ty.is_nullable() {
             c
         } else {
-            let d = crate::types::default_value(&k.ty)?;
-            when(c.clone().is_null(), DfExpr::Literal(d, None)).otherwise(c)?
+            crate::plan::fill_null::fill_null(TypedExpr::new(c, k.ty.clone()), crate::types::default_value(&k.ty)?)?
         };
         post.push(e.alias(format!("__g{j}")));
     }
@@ -677,6 +707,12 @@ fn grouping_sets_aggregate(
         post.push(df_col(None, &format!("__a{i}")));
     }
     Ok(LogicalPlanBuilder::from(plan).project(post)?.build()?)
+}
+
+fn grouping_key(
+    k: &crate::functions::KernelArgs,
+) -> datafusion::error::Result<datafusion::logical_expr::ColumnarValue> {
+    Ok(k.args[0].clone())
 }
 
 /// WITH TOTALS: the aggregates over all rows, with every key at its default value.
