@@ -67,6 +67,11 @@ pub trait Table: Send + Sync + std::fmt::Debug {
         None
     }
 
+    /// Whether the engine reads PREWHERE columns first (MergeTree family).
+    fn supports_prewhere(&self) -> bool {
+        false
+    }
+
     /// The query of a view, which the binder expands in place.
     fn view_query(&self) -> Option<&ast::SelectQuery> {
         None

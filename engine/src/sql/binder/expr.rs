@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use datafusion::logical_expr::expr::{AggregateFunction, InList, InSubquery, WindowFunction};
+use datafusion::logical_expr::expr::{AggregateFunction, InList, WindowFunction};
 use datafusion::logical_expr::{Expr as DfExpr, Subquery};
 use datafusion::logical_expr::{WindowFrame, WindowFrameBound, WindowFrameUnits, WindowFunctionDefinition};
 use datafusion::scalar::ScalarValue;
@@ -171,6 +171,36 @@ fn date_add_with_unit(call: &FunctionCall) -> Option<Expr> {
     let kind = crate::types::IntervalKind::from_keyword(unit)?;
     let interval = Expr::call(format!("toInterval{}", kind.name()), vec![n.clone()]);
     Some(Expr::call(op, vec![t.clone(), interval]))
+}
+
+/// `(a, b) IN ((1, 2), (3, 4))` as `(a = 1 AND b = 2) OR (a = 3 AND b = 4)`
+/// (negated for NOT IN), when the left side is written as a tuple.
+fn tuple_in_list(left: &Expr, right: &Expr, negated: bool) -> Option<Expr> {
+    let Expr::Function(l) = left else { return None };
+    if l.name != "tuple" || l.args.is_empty() {
+        return None;
+    }
+    let items: Vec<&Expr> = match right {
+        Expr::Function(f)
+            if f.name == "tuple" && f.args.iter().all(|a| matches!(a, Expr::Function(t) if t.name == "tuple")) =>
+        {
+            f.args.iter().collect()
+        }
+        Expr::Function(f) if f.name == "tuple" && f.args.len() == l.args.len() => vec![right],
+        _ => return None,
+    };
+    let mut alternatives = Vec::new();
+    for it in items {
+        let Expr::Function(t) = it else { return None };
+        if t.args.len() != l.args.len() {
+            return None;
+        }
+        let eqs: Vec<Expr> =
+            l.args.iter().zip(&t.args).map(|(a, b)| Expr::call("equals", vec![a.clone(), b.clone()])).collect();
+        alternatives.push(if eqs.len() == 1 { eqs[0].clone() } else { Expr::call("and", eqs) });
+    }
+    let any = if alternatives.len() == 1 { alternatives.pop()? } else { Expr::call("or", alternatives) };
+    Some(if negated { Expr::call("not", vec![any]) } else { any })
 }
 
 fn nullable_identity(k: &functions::KernelArgs) -> datafusion::error::Result<datafusion::logical_expr::ColumnarValue> {
@@ -416,9 +446,18 @@ impl Binder<'_> {
             ));
         }
         let negated = name.contains("Not") || name.starts_with("not");
+        if let Some(rewritten) = tuple_in_list(&call.args[0], &call.args[1], negated) {
+            return self.bind_expr(&rewritten, ctx);
+        }
         let left = self.bind_expr(&call.args[0], ctx)?;
+        if let (ChType::Tuple(elems, _), Expr::Subquery(q)) = (left.ty.base().clone(), &call.args[1]) {
+            return self.bind_tuple_in_subquery(left, &elems, q, negated);
+        }
         if matches!(left.ty.base(), ChType::Tuple(..)) {
-            return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "IN with a tuple on the left is not supported yet"));
+            return Err(Error::new(
+                ErrorCode::NOT_IMPLEMENTED,
+                "IN with a tuple on the left is supported for literal lists and subqueries only",
+            ));
         }
         let rhs = &call.args[1];
         let subquery = match rhs {
@@ -466,12 +505,7 @@ impl Binder<'_> {
                 &if left.ty.is_nullable() { common_base.clone().nullable() } else { common_base.clone() },
             )?;
             let plan = self.cast_single_column(sq, &common_base)?;
-            let e = DfExpr::InSubquery(InSubquery::new(
-                Box::new(l.expr),
-                Subquery { subquery: Arc::new(plan), outer_ref_columns: vec![], spans: Default::default() },
-                negated,
-            ));
-            return Ok(functions::from_bool(e));
+            return self.in_subquery_set(l, plan, ChType::Array(Box::new(common_base)), negated);
         }
         // A list: tuple(...) / array(...) / a single value.
         let items: Vec<&Expr> = match rhs {
@@ -505,6 +539,72 @@ impl Binder<'_> {
         }
         let e = DfExpr::InList(InList::new(Box::new(l.expr), list, negated));
         Ok(functions::from_bool(e))
+    }
+
+    /// `(a, b) IN (SELECT x, y …)`: the subquery's columns become one tuple
+    /// column (converted to the left side's element types) and a DataFusion
+    /// IN-subquery compares whole tuples.
+    fn bind_tuple_in_subquery(
+        &self,
+        left: TypedExpr,
+        elems: &[ChType],
+        q: &crate::sql::ast::SelectQuery,
+        negated: bool,
+    ) -> Result<TypedExpr> {
+        let sq = self.bind_query(q)?;
+        if sq.columns.len() != elems.len() {
+            return Err(Error::new(
+                ErrorCode::NUMBER_OF_COLUMNS_DOESNT_MATCH,
+                format!(
+                    "Number of columns in section IN doesn't match. {} at left, {} at right",
+                    elems.len(),
+                    sq.columns.len()
+                ),
+            ));
+        }
+        let mut parts = Vec::with_capacity(elems.len());
+        for (i, (c, t)) in sq.columns.iter().zip(elems).enumerate() {
+            let col = TypedExpr::new(df_col(None, &format!("__c{i}")), c.ty.clone());
+            parts.push(self.cast(col, t)?);
+        }
+        let tuple = self.call_scalar("tuple", parts)?;
+        let left = self.cast(left.clone(), &tuple.ty).unwrap_or(left);
+        let set_ty = ChType::Array(Box::new(tuple.ty.clone()));
+        let plan = datafusion::logical_expr::LogicalPlanBuilder::from(sq.plan)
+            .project(vec![tuple.expr.alias("__c0")])?
+            .build()?;
+        self.in_subquery_set(left, plan, set_ty, negated)
+    }
+
+    /// `probe [NOT] IN plan` (a one-column plan named `__c0`): the plan's
+    /// distinct values as one array, probed by `plan::in_set`.
+    fn in_subquery_set(
+        &self,
+        probe: TypedExpr,
+        plan: datafusion::logical_expr::LogicalPlan,
+        set_ty: ChType,
+        negated: bool,
+    ) -> Result<TypedExpr> {
+        // DataFusion's own array_agg gathers any type (tuples too); it is
+        // internal here, never a ClickHouse name.
+        let agg = DfExpr::AggregateFunction(AggregateFunction::new_udf(
+            datafusion::functions_aggregate::array_agg::array_agg_udaf(),
+            vec![df_col(None, "__c0")],
+            true,
+            None,
+            vec![],
+            None,
+        ));
+        let set_plan = datafusion::logical_expr::LogicalPlanBuilder::from(plan)
+            .aggregate(Vec::<DfExpr>::new(), vec![agg.alias("__set")])?
+            .build()?;
+        let set = DfExpr::ScalarSubquery(Subquery {
+            subquery: Arc::new(set_plan),
+            outer_ref_columns: vec![],
+            spans: Default::default(),
+        });
+        let test = crate::plan::in_set::in_set(probe, TypedExpr::new(set, set_ty))?;
+        Ok(functions::from_bool(if negated { DfExpr::Not(Box::new(test)) } else { test }))
     }
 
     fn bind_exists(&self, call: &FunctionCall) -> Result<TypedExpr> {

@@ -163,6 +163,51 @@ fn extract_array_joins(e: &mut Expr, found: &mut Vec<(Expr, Option<String>)>, to
     }
 }
 
+/// PREWHERE needs an engine that reads the PREWHERE columns first.
+fn check_prewhere(b: &Binder, from: Option<&crate::sql::ast::TableExpr>) -> Result<()> {
+    use crate::sql::ast::TableExpr;
+    let engine = match from {
+        Some(TableExpr::Table { database, name, .. }) => {
+            let db = database.clone().unwrap_or_else(|| b.database().to_string());
+            match b.catalog.table(&db, name) {
+                Ok(t) if t.table.supports_prewhere() => return Ok(()),
+                Ok(t) => t.table.engine_name().to_string(),
+                Err(_) => return Ok(()),
+            }
+        }
+        Some(TableExpr::Function { call, .. }) => call.name.clone(),
+        _ => "this table expression".to_string(),
+    };
+    Err(Error::new(ErrorCode::ILLEGAL_PREWHERE, format!("Storage {engine} doesn't support PREWHERE")))
+}
+
+/// Aliases written inside expressions (`(x + 1 AS y) * 2`) are visible in the
+/// whole SELECT too, as in ClickHouse.
+fn collect_nested_aliases(e: &Expr, aliases: &mut Aliases) -> Result<()> {
+    match e {
+        Expr::Alias { expr, alias } => {
+            if let Some(prev) = aliases.map.get(alias) {
+                if prev != &**expr {
+                    return Err(Error::new(
+                        ErrorCode::MULTIPLE_EXPRESSIONS_FOR_ALIAS,
+                        format!("Different expressions with the same alias {alias}"),
+                    ));
+                }
+            }
+            aliases.map.insert(alias.clone(), (**expr).clone());
+            collect_nested_aliases(expr, aliases)
+        }
+        Expr::Function(call) => {
+            for a in &call.args {
+                collect_nested_aliases(a, aliases)?;
+            }
+            Ok(())
+        }
+        Expr::Cast { expr, .. } => collect_nested_aliases(expr, aliases),
+        _ => Ok(()),
+    }
+}
+
 fn bind_select(b: &Binder, s: &Select) -> Result<BoundQuery> {
     let mut found = Vec::new();
     let mut projection = s.projection.clone();
@@ -209,7 +254,6 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     for unsupported in [
         (s.with_totals && s.having.is_some(), "WITH TOTALS together with HAVING"),
         (s.distinct_on.is_some(), "DISTINCT ON"),
-        (s.with_ties, "WITH TIES"),
     ] {
         if unsupported.0 {
             return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("{} is not supported yet", unsupported.1)));
@@ -263,6 +307,7 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
                     }
                 }
                 aliases.map.insert(alias.clone(), (**expr).clone());
+                collect_nested_aliases(expr, &mut aliases)?;
                 items.push(Item {
                     name: alias.clone(),
                     ast: Some((**expr).clone()),
@@ -270,7 +315,10 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
                     alias: Some(alias.clone()),
                 });
             }
-            other => items.push(Item { name: other.to_string(), ast: Some(other.clone()), direct: None, alias: None }),
+            other => {
+                collect_nested_aliases(other, &mut aliases)?;
+                items.push(Item { name: other.to_string(), ast: Some(other.clone()), direct: None, alias: None })
+            }
         }
     }
     if items.is_empty() {
@@ -289,6 +337,9 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         clause,
     };
 
+    if s.prewhere.is_some() {
+        check_prewhere(b, s.from.as_ref())?;
+    }
     // PREWHERE and WHERE: both filter before aggregation.
     for (cond, clause) in [(&s.prewhere, "PREWHERE"), (&s.where_, "WHERE")] {
         if let Some(w) = cond {
@@ -496,9 +547,6 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         plan = limit_by(b, plan, lb, limit_by_cols, &sort)?;
         drop_extra = true;
     }
-    if !sort.is_empty() {
-        plan = LogicalPlanBuilder::from(plan).sort(sort)?.build()?;
-    }
     let offset = match &s.offset {
         Some(o) => const_usize(b, o, "OFFSET")?,
         None => 0,
@@ -509,6 +557,23 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     };
     if let Some(t) = &s.top {
         fetch = Some(const_usize(b, t, "TOP")?);
+    }
+    if s.with_ties {
+        // LIMIT n WITH TIES: every row ranked within the first n by the ORDER BY.
+        let Some(n) = fetch.take() else {
+            return Err(Error::new(ErrorCode::INVALID_LIMIT_EXPRESSION, "WITH TIES requires LIMIT"));
+        };
+        if offset > 0 || sort.is_empty() {
+            return Err(Error::new(
+                ErrorCode::NOT_IMPLEMENTED,
+                "WITH TIES with OFFSET or without ORDER BY is not supported yet",
+            ));
+        }
+        plan = with_ties(plan, &sort, n)?;
+        drop_extra = true;
+    }
+    if !sort.is_empty() {
+        plan = LogicalPlanBuilder::from(plan).sort(sort)?.build()?;
     }
     if fetch.is_some() || offset > 0 {
         plan = LogicalPlanBuilder::from(plan).limit(offset, fetch)?.build()?;
@@ -627,6 +692,22 @@ fn bind_set_op(b: &Binder, op: SetOp, left: &SelectQuery, right: &SelectQuery) -
         SetOp::Union => return Err(Error::new(ErrorCode::LOGICAL_ERROR, "unresolved UNION mode")),
     };
     Ok(BoundQuery { plan, columns, totals: None })
+}
+
+/// Keeps the rows whose rank in the ORDER BY is at most `n`.
+fn with_ties(plan: LogicalPlan, sort: &[SortExpr], n: usize) -> Result<LogicalPlan> {
+    use datafusion::logical_expr::expr::WindowFunction;
+    use datafusion::logical_expr::{lit, WindowFrame, WindowFunctionDefinition};
+    let mut rank = WindowFunction::new(
+        WindowFunctionDefinition::WindowUDF(datafusion::functions_window::rank::rank_udwf()),
+        vec![],
+    );
+    rank.params.order_by = sort.to_vec();
+    rank.params.window_frame = WindowFrame::new(Some(true));
+    let rank = DfExpr::WindowFunction(Box::new(rank)).alias("__tie_rank");
+    let plan = LogicalPlanBuilder::from(plan).window(vec![rank])?.build()?;
+    let keep = df_col(None, "__tie_rank").lt_eq(lit(n as u64));
+    Ok(LogicalPlanBuilder::from(plan).filter(keep)?.build()?)
 }
 
 /// `LIMIT n [OFFSET m] BY keys`: numbers the rows of each key in the final
