@@ -4,6 +4,7 @@
 
 mod ddl;
 mod insert;
+mod mutation;
 mod show;
 
 use std::sync::Arc;
@@ -329,6 +330,14 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
             Ok(QueryResult::empty())
         }
         StatementKind::Show(kind) => show::show(shared, qs, kind).await,
+        StatementKind::Alter { database, table, commands } => {
+            mutation::run_alter(shared, qs, database, &table, &commands).await
+        }
+        StatementKind::Delete { database, table, predicate } => {
+            let db = database.unwrap_or_else(|| qs.database.clone());
+            mutation::delete_where(shared, qs, &db, &table, &predicate).await?;
+            Ok(QueryResult::empty())
+        }
         StatementKind::Describe { table } => show::describe(shared, qs, &table).await,
         StatementKind::Exists { database, name, is_database } => show::exists(shared, qs, database, &name, is_database),
         StatementKind::Explain { kind, statement, .. } => show::explain(shared, qs, kind, *statement).await,
@@ -350,8 +359,6 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
 fn statement_name(k: &StatementKind) -> &'static str {
     match k {
         StatementKind::Exchange { .. } => "EXCHANGE TABLES",
-        StatementKind::Alter { .. } => "ALTER",
-        StatementKind::Delete { .. } => "DELETE",
         StatementKind::System(_) => "SYSTEM",
         StatementKind::KillQuery { .. } => "KILL QUERY",
         StatementKind::Check { .. } => "CHECK TABLE",

@@ -83,6 +83,17 @@ impl Table for MemoryTable {
         Ok(())
     }
 
+    fn replace_all(&self, batches: Vec<RecordBatch>) -> Result<()> {
+        let mut fresh = Vec::with_capacity(batches.len());
+        for b in batches {
+            if b.num_rows() > 0 {
+                fresh.push(RecordBatch::try_new(self.schema.clone(), b.columns().to_vec())?);
+            }
+        }
+        *self.batches.write() = fresh;
+        Ok(())
+    }
+
     fn total_rows(&self) -> Option<u64> {
         Some(self.batches.read().iter().map(|b| b.num_rows() as u64).sum())
     }

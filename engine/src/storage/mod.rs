@@ -62,6 +62,14 @@ pub trait Table: Send + Sync + std::fmt::Debug {
     /// Removes all rows.
     fn truncate(&self) -> Result<()>;
 
+    /// Replaces all rows at once (mutations on engines that rewrite in place).
+    fn replace_all(&self, _batches: Vec<RecordBatch>) -> Result<()> {
+        Err(crate::error::Error::new(
+            crate::error::ErrorCode::NOT_IMPLEMENTED,
+            format!("Table engine {} doesn't support mutations", self.engine_name()),
+        ))
+    }
+
     /// Rows stored, when cheap to know.
     fn total_rows(&self) -> Option<u64> {
         None

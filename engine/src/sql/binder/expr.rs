@@ -628,13 +628,20 @@ impl Binder<'_> {
     }
 
     fn bind_scalar_subquery(&self, q: &crate::sql::ast::SelectQuery) -> Result<TypedExpr> {
-        let sq = self.bind_query(q)?;
+        let mut sq = self.bind_query(q)?;
         if sq.columns.len() != 1 {
-            // ClickHouse returns a tuple for a multi-column scalar subquery.
-            return Err(Error::new(
-                ErrorCode::NOT_IMPLEMENTED,
-                "Scalar subqueries returning several columns are not supported yet",
-            ));
+            // Several columns: ClickHouse returns them as one tuple.
+            let parts: Vec<TypedExpr> = sq
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| TypedExpr::new(df_col(None, &format!("__c{i}")), c.ty.clone()))
+                .collect();
+            let tuple = self.call_scalar("tuple", parts)?;
+            sq.plan = datafusion::logical_expr::LogicalPlanBuilder::from(sq.plan)
+                .project(vec![tuple.expr.alias("__c0")])?
+                .build()?;
+            sq.columns = vec![super::OutputColumn { name: "_subquery_1".into(), ty: tuple.ty }];
         }
         // A scalar subquery may return no row: ClickHouse types it Nullable.
         let ty = sq.columns[0].ty.clone().nullable();

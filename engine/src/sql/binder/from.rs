@@ -158,8 +158,8 @@ impl Binder<'_> {
             "numbers_mt" => (Generated::Numbers, true),
             "zeros" => (Generated::Zeros, false),
             "zeros_mt" => (Generated::Zeros, true),
-            "values" | "generateRandom" | "file" | "url" | "s3" | "remote" | "cluster" | "merge" | "input"
-            | "format" => {
+            "values" => return self.bind_values_function(call, alias),
+            "generateRandom" | "file" | "url" | "s3" | "remote" | "cluster" | "merge" | "input" | "format" => {
                 return Err(Error::new(
                     ErrorCode::NOT_IMPLEMENTED,
                     format!("Table function {} is not supported yet", call.name),
@@ -274,6 +274,98 @@ impl Binder<'_> {
                 ScopeColumn { qualifier: None, database: None, name: visible, ty: elem, expr, hidden: false },
             );
         }
+        Ok(FromResult { plan, scope })
+    }
+}
+
+impl Binder<'_> {
+    /// `values(['structure',] row, …)`: rows given inline. Without a structure
+    /// the columns are `c1, c2, …` of the rows' common types.
+    fn bind_values_function(&self, call: &FunctionCall, alias: Option<&str>) -> Result<FromResult> {
+        use crate::sql::ast::{Expr, Literal};
+        let mut args: &[Expr] = &call.args;
+        let mut declared: Option<(Vec<ChType>, Vec<String>)> = None;
+        if let Some(Expr::Literal(Literal::String(text))) = args.first() {
+            let text = String::from_utf8_lossy(text).into_owned();
+            match crate::types::parse_type(&format!("Tuple({text})"))? {
+                ChType::Tuple(types, Some(names)) => declared = Some((types, names)),
+                _ => {
+                    return Err(Error::new(
+                        ErrorCode::BAD_ARGUMENTS,
+                        format!("Table function values expects a structure like 'a UInt8, b String', got '{text}'"),
+                    ))
+                }
+            }
+            args = &args[1..];
+        }
+        if args.is_empty() {
+            return Err(Error::new(
+                ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                "Table function values requires at least one row",
+            ));
+        }
+        let width = declared.as_ref().map(|d| d.0.len());
+        let mut rows: Vec<Vec<crate::functions::TypedExpr>> = Vec::with_capacity(args.len());
+        for a in args {
+            let cells: Vec<&Expr> = match a {
+                Expr::Function(f) if f.name == "tuple" && width != Some(1) => f.args.iter().collect(),
+                other => vec![other],
+            };
+            let mut row = Vec::with_capacity(cells.len());
+            for c in cells {
+                row.push(self.bind_standalone(c, &Scope::default(), "values")?);
+            }
+            if let Some(w) = width {
+                if row.len() != w {
+                    return Err(Error::new(
+                        ErrorCode::BAD_ARGUMENTS,
+                        format!("Expected {w} values in a row of table function values, got {}", row.len()),
+                    ));
+                }
+            }
+            rows.push(row);
+        }
+        let n = rows[0].len();
+        if rows.iter().any(|r| r.len() != n) {
+            return Err(Error::new(ErrorCode::BAD_ARGUMENTS, "Rows of table function values have different sizes"));
+        }
+        let (types, names) = match declared {
+            Some(d) => d,
+            None => {
+                let mut types = Vec::with_capacity(n);
+                for i in 0..n {
+                    let col: Vec<ChType> = rows.iter().map(|r| r[i].ty.clone()).collect();
+                    types.push(crate::types::rules::common_supertype(&col)?);
+                }
+                (types, (1..=n).map(|i| format!("c{i}")).collect())
+            }
+        };
+        let mut exprs = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut out = Vec::with_capacity(n);
+            for (v, t) in row.into_iter().zip(&types) {
+                out.push(self.cast(v, t)?.expr);
+            }
+            exprs.push(out);
+        }
+        let df_q = self.fresh("__values");
+        let plan = LogicalPlanBuilder::values(exprs)?.alias(df_q.as_str())?.build()?;
+        let qualifier = alias.unwrap_or("values").to_string();
+        let scope = Scope {
+            columns: names
+                .into_iter()
+                .zip(types)
+                .enumerate()
+                .map(|(i, (name, ty))| ScopeColumn {
+                    qualifier: Some(qualifier.clone()),
+                    database: None,
+                    expr: df_col(Some(&df_q), &format!("column{}", i + 1)),
+                    name,
+                    ty,
+                    hidden: false,
+                })
+                .collect(),
+        };
         Ok(FromResult { plan, scope })
     }
 }
