@@ -537,6 +537,13 @@ impl Binder<'_> {
             }
             list.push(self.cast(b, &common)?.expr);
         }
+        if list.is_empty() {
+            // Only NULLs in the set: nothing matches; a NULL probe stays NULL.
+            let none = DfExpr::Literal(ScalarValue::Boolean(Some(negated)), None);
+            let e = datafusion::logical_expr::when(l.expr.is_null(), DfExpr::Literal(ScalarValue::Boolean(None), None))
+                .otherwise(none)?;
+            return Ok(functions::from_bool(e));
+        }
         let e = DfExpr::InList(InList::new(Box::new(l.expr), list, negated));
         Ok(functions::from_bool(e))
     }
