@@ -89,7 +89,14 @@ def run_duckdb(data, queries, repeat, threads):
 
 def run_granary(cmd, queries_path, data, repeat, threads):
     argv = shlex.split(cmd) + [queries_path, data, str(repeat), str(threads)]
-    proc = subprocess.run(argv, capture_output=True, text=True)
+    # The schema travels in a file named by GRANARY_BENCH_SCHEMA (granary-bench reads it).
+    cols = ",\n".join(f"    {name} {ch}" for name, ch, _ in HITS_COLUMNS)
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write(f"CREATE TABLE hits (\n{cols}\n) ENGINE = Memory")
+        schema_path = f.name
+    env = dict(os.environ, GRANARY_BENCH_SCHEMA=schema_path)
+    proc = subprocess.run(argv, capture_output=True, text=True, env=env)
+    print(proc.stderr.strip()[-300:], file=sys.stderr)
     if proc.returncode != 0:
         print(f"granary command failed ({proc.returncode}): {proc.stderr.strip()[:500]}", file=sys.stderr)
     out = {}
