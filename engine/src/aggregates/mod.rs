@@ -26,6 +26,9 @@ pub mod basic;
 mod cityhash;
 pub mod collect;
 pub mod combinators;
+pub mod extra_basic;
+pub mod extra_stats;
+pub mod group_array_more;
 pub mod groups;
 pub mod groups_more;
 pub mod quantile;
@@ -108,14 +111,26 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("quantileExact", Case::Sensitive, quantile::quantile_exact),
     ("medianExact", Case::Sensitive, quantile::quantile_exact),
     ("quantilesExact", Case::Sensitive, quantile::quantiles_exact),
-    ("varPop", Case::Sensitive, stats::var_pop),
-    ("varSamp", Case::Sensitive, stats::var_samp),
-    ("stddevPop", Case::Sensitive, stats::stddev_pop),
-    ("stddevSamp", Case::Sensitive, stats::stddev_samp),
-    ("covarPop", Case::Sensitive, stats::covar_pop),
-    ("covarSamp", Case::Sensitive, stats::covar_samp),
-    ("corr", Case::Insensitive, stats::corr),
+    ("varPop", Case::Sensitive, extra_stats::var_pop),
+    ("varSamp", Case::Sensitive, extra_stats::var_samp),
+    ("stddevPop", Case::Sensitive, extra_stats::stddev_pop),
+    ("stddevSamp", Case::Sensitive, extra_stats::stddev_samp),
+    ("covarPop", Case::Sensitive, extra_stats::covar_pop),
+    ("covarSamp", Case::Sensitive, extra_stats::covar_samp),
+    ("corr", Case::Insensitive, extra_stats::corr),
     ("avgWeighted", Case::Sensitive, stats::avg_weighted),
+    ("sumWithOverflow", Case::Sensitive, extra_basic::sum_with_overflow),
+    ("anyHeavy", Case::Sensitive, extra_basic::any_heavy),
+    ("boundingRatio", Case::Sensitive, extra_basic::bounding_ratio),
+    ("skewPop", Case::Sensitive, extra_stats::skew_pop),
+    ("skewSamp", Case::Sensitive, extra_stats::skew_samp),
+    ("kurtPop", Case::Sensitive, extra_stats::kurt_pop),
+    ("kurtSamp", Case::Sensitive, extra_stats::kurt_samp),
+    ("groupArraySorted", Case::Sensitive, group_array_more::group_array_sorted),
+    ("groupArrayLast", Case::Sensitive, group_array_more::group_array_last),
+    ("groupArraySample", Case::Sensitive, group_array_more::group_array_sample),
+    ("groupConcat", Case::Sensitive, group_array_more::group_concat),
+    ("group_concat", Case::Insensitive, group_array_more::group_concat),
     // ClickHouse's aliases (system.functions alias_to), case-insensitive.
     ("any_value", Case::Insensitive, basic::any),
     ("first_value", Case::Insensitive, basic::any),
@@ -126,14 +141,14 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("BIT_AND", Case::Insensitive, basic::group_bit_and),
     ("BIT_OR", Case::Insensitive, basic::group_bit_or),
     ("BIT_XOR", Case::Insensitive, basic::group_bit_xor),
-    ("COVAR_POP", Case::Insensitive, stats::covar_pop),
-    ("COVAR_SAMP", Case::Insensitive, stats::covar_samp),
-    ("STD", Case::Insensitive, stats::stddev_pop),
-    ("STDDEV_POP", Case::Insensitive, stats::stddev_pop),
-    ("STDDEV_SAMP", Case::Insensitive, stats::stddev_samp),
-    ("STDDEV", Case::Insensitive, stats::stddev_samp),
-    ("VAR_POP", Case::Insensitive, stats::var_pop),
-    ("VAR_SAMP", Case::Insensitive, stats::var_samp),
+    ("COVAR_POP", Case::Insensitive, extra_stats::covar_pop),
+    ("COVAR_SAMP", Case::Insensitive, extra_stats::covar_samp),
+    ("STD", Case::Insensitive, extra_stats::stddev_pop),
+    ("STDDEV_POP", Case::Insensitive, extra_stats::stddev_pop),
+    ("STDDEV_SAMP", Case::Insensitive, extra_stats::stddev_samp),
+    ("STDDEV", Case::Insensitive, extra_stats::stddev_samp),
+    ("VAR_POP", Case::Insensitive, extra_stats::var_pop),
+    ("VAR_SAMP", Case::Insensitive, extra_stats::var_samp),
 ];
 
 /// Aggregates whose result over a NULL literal argument (type Nothing) is their default.
@@ -148,6 +163,9 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "uniqHLL12",
     "groupArray",
     "groupUniqArray",
+    "groupArraySorted",
+    "groupArrayLast",
+    "groupArraySample",
     "topK",
     "quantiles",
     "quantilesExact",
