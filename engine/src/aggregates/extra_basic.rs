@@ -50,7 +50,7 @@ impl AggregateFunction for SumWithOverflow {
 }
 
 /// The sum narrowed (wrapping) to the argument type.
-fn narrow(ty: &ChType, v: &SumValue) -> ScalarValue {
+pub fn narrow(ty: &ChType, v: &SumValue) -> ScalarValue {
     let (i, u, f) = match *v {
         SumValue::Int(x) => (x, x as u64, x as f64),
         SumValue::UInt(x) => (x as i64, x, x as f64),

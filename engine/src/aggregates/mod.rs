@@ -28,15 +28,18 @@ pub mod collect;
 pub mod combinators;
 pub mod extra_basic;
 pub mod extra_stats;
+pub mod finalize;
 pub mod group_array_more;
 pub mod groups;
 pub mod groups_more;
 pub mod quantile;
 pub mod state;
 pub mod stats;
+pub mod sum_map;
 pub mod tdigest;
 pub mod udaf;
 pub mod uniq;
+pub mod uniq_any;
 
 #[cfg(test)]
 mod tests;
@@ -96,7 +99,7 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("groupBitOr", Case::Sensitive, basic::group_bit_or),
     ("groupBitXor", Case::Sensitive, basic::group_bit_xor),
     ("uniq", Case::Sensitive, uniq::uniq),
-    ("uniqExact", Case::Sensitive, uniq::uniq_exact),
+    ("uniqExact", Case::Sensitive, uniq_any::uniq_exact),
     ("uniqCombined", Case::Sensitive, uniq::not_implemented),
     ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
     ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
@@ -129,6 +132,10 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("groupArraySorted", Case::Sensitive, group_array_more::group_array_sorted),
     ("groupArrayLast", Case::Sensitive, group_array_more::group_array_last),
     ("groupArraySample", Case::Sensitive, group_array_more::group_array_sample),
+    ("sumMap", Case::Sensitive, sum_map::sum_map_fn),
+    ("sumMapWithOverflow", Case::Sensitive, sum_map::sum_map_with_overflow),
+    ("minMap", Case::Sensitive, sum_map::min_map),
+    ("maxMap", Case::Sensitive, sum_map::max_map),
     ("groupConcat", Case::Sensitive, group_array_more::group_concat),
     ("group_concat", Case::Insensitive, group_array_more::group_concat),
     // ClickHouse's aliases (system.functions alias_to), case-insensitive.
@@ -166,6 +173,10 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "groupArraySorted",
     "groupArrayLast",
     "groupArraySample",
+    "sumMap",
+    "sumMapWithOverflow",
+    "minMap",
+    "maxMap",
     "topK",
     "quantiles",
     "quantilesExact",
@@ -177,6 +188,7 @@ pub fn register_all(r: &mut FunctionRegistry) {
     for (name, case, _) in BASE {
         r.aggregate(name, *case, bind_registered);
     }
+    finalize::register(r);
 }
 
 /// The builder stored in the registry: resolves the canonical name itself.
