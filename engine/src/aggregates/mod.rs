@@ -43,6 +43,8 @@ pub mod uniq_any;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_extra;
 
 use std::sync::Arc;
 

@@ -43,7 +43,9 @@ impl AggregateFunction for UniqExactRows {
 
 impl AggState for UniqExactRowsState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
-        let conv = RowConverter::new(self.fields.clone())?;
+        // The batch's own Arrow types (nested nullability may differ from the declared type).
+        let fields: Vec<SortField> = args.iter().map(|a| SortField::new(a.data_type().clone())).collect();
+        let conv = RowConverter::new(if fields.len() == self.fields.len() { fields } else { self.fields.clone() })?;
         let rows = conv.convert_columns(args)?;
         for row in rows.iter() {
             self.set.insert(xxhash_rust::xxh3::xxh3_128(row.as_ref()));
