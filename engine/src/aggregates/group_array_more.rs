@@ -1,10 +1,12 @@
 //! groupArraySorted(N) (the N smallest values, ascending), groupArrayLast(N)
 //! (the last N values in ClickHouse's ring-buffer slot order),
 //! groupArraySample(N[, seed]) (reservoir sample) and groupConcat[(sep[,
-//! limit])] (values as text, joined).
+//! limit])] (values as text, joined; `groupConcat(x, 'sep')` takes the separator
+//! from its constant second argument, as ClickHouse's rewrite to the parameter form does).
 //! States (after the version byte): groupArraySorted = VarUInt n + n values
 //! (state.rs codec); groupArrayLast / groupArraySample = u64 total seen,
-//! VarUInt n + n values (slot order); groupConcat = VarUInt n + n text blobs.
+//! VarUInt n + n values (slot order); groupConcat = VarUInt n + n text blobs,
+//! then the separator blob.
 
 use std::sync::Arc;
 
@@ -301,6 +303,8 @@ pub struct GroupConcat {
     ty: ChType,
     sep: Vec<u8>,
     limit: Option<usize>,
+    /// The separator is the (constant) second argument.
+    sep_arg: bool,
 }
 
 #[derive(Debug)]
@@ -308,6 +312,7 @@ struct GroupConcatState {
     ty: ChType,
     sep: Vec<u8>,
     limit: Option<usize>,
+    sep_arg: bool,
     items: Vec<Vec<u8>>,
 }
 
@@ -325,12 +330,25 @@ impl AggregateFunction for GroupConcat {
         ChType::String
     }
     fn new_state(&self) -> Box<dyn AggState> {
-        Box::new(GroupConcatState { ty: self.ty.clone(), sep: self.sep.clone(), limit: self.limit, items: Vec::new() })
+        Box::new(GroupConcatState {
+            ty: self.ty.clone(),
+            sep: self.sep.clone(),
+            limit: self.limit,
+            sep_arg: self.sep_arg,
+            items: Vec::new(),
+        })
     }
 }
 
 impl AggState for GroupConcatState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
+        if self.sep_arg {
+            if let Some(s) = args.get(1).and_then(|a| a.as_binary_view_opt()) {
+                if !s.is_empty() && s.is_valid(0) {
+                    self.sep = s.value(0).to_vec();
+                }
+            }
+        }
         if self.full() {
             return Ok(());
         }
@@ -359,6 +377,10 @@ impl AggState for GroupConcatState {
                 self.items.push(b.to_vec());
             }
         }
+        let sep = r.blob()?;
+        if self.sep_arg && !sep.is_empty() {
+            self.sep = sep.to_vec();
+        }
         Ok(())
     }
     fn write(&self, out: &mut Vec<u8>) {
@@ -366,6 +388,7 @@ impl AggState for GroupConcatState {
         for i in &self.items {
             put_blob(out, i);
         }
+        put_blob(out, &self.sep);
     }
     fn result(&self) -> DfResult<ScalarValue> {
         Ok(ScalarValue::BinaryView(Some(self.items.join(self.sep.as_slice()))))
@@ -406,11 +429,22 @@ pub fn group_concat(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn A
             }
         },
     };
-    if args.len() != 1 {
-        return Err(Error::new(
-            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
-            format!("Number of arguments for aggregate function {NAME} should be 1"),
-        ));
-    }
-    Ok(Arc::new(GroupConcat { params: params.to_vec(), ty: args[0].remove_low_cardinality(), sep, limit }))
+    let sep_arg = match args {
+        [_] => false,
+        [_, s] if s.remove_low_cardinality() == ChType::String => true,
+        [_, _] => {
+            return Err(Error::new(
+                ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                format!("If {NAME} is used with two arguments, the second argument must be a constant String"),
+            ))
+        }
+        _ => {
+            return Err(Error::new(
+                ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                format!("Number of arguments for aggregate function {NAME} should be 1 or 2"),
+            ))
+        }
+    };
+    let ty = args[0].remove_low_cardinality();
+    Ok(Arc::new(GroupConcat { params: params.to_vec(), ty, sep, limit, sep_arg }))
 }

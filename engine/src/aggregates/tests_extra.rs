@@ -142,6 +142,12 @@ fn group_concat_with_separator_and_limit() {
     );
     assert_eq!(run("groupConcat", &[sep, p(2)], &[u64s(0..5)], true), ScalarValue::BinaryView(Some(b"0,1".to_vec())));
     assert!(func("groupConcat", &[p(1)], &[ChType::UInt64]).is_err());
+    let sep: ArrayRef = Arc::new(BinaryViewArray::from_iter_values(std::iter::repeat_n(b"-".as_slice(), 3)));
+    assert_eq!(
+        run("groupConcat", &[], &[u64s(0..3), (sep, ChType::String)], true),
+        ScalarValue::BinaryView(Some(b"0-1-2".to_vec()))
+    );
+    assert!(func("groupConcat", &[], &[ChType::UInt64, ChType::UInt8]).is_err());
 }
 
 fn list_array(rows: Vec<Vec<u64>>) -> ArrayRef {
