@@ -26,17 +26,25 @@ pub mod basic;
 mod cityhash;
 pub mod collect;
 pub mod combinators;
+pub mod extra_basic;
+pub mod extra_stats;
+pub mod finalize;
+pub mod group_array_more;
 pub mod groups;
 pub mod groups_more;
 pub mod quantile;
 pub mod state;
 pub mod stats;
+pub mod sum_map;
 pub mod tdigest;
 pub mod udaf;
 pub mod uniq;
+pub mod uniq_any;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_extra;
 
 use std::sync::Arc;
 
@@ -93,7 +101,7 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("groupBitOr", Case::Sensitive, basic::group_bit_or),
     ("groupBitXor", Case::Sensitive, basic::group_bit_xor),
     ("uniq", Case::Sensitive, uniq::uniq),
-    ("uniqExact", Case::Sensitive, uniq::uniq_exact),
+    ("uniqExact", Case::Sensitive, uniq_any::uniq_exact),
     ("uniqCombined", Case::Sensitive, uniq::not_implemented),
     ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
     ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
@@ -108,14 +116,30 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("quantileExact", Case::Sensitive, quantile::quantile_exact),
     ("medianExact", Case::Sensitive, quantile::quantile_exact),
     ("quantilesExact", Case::Sensitive, quantile::quantiles_exact),
-    ("varPop", Case::Sensitive, stats::var_pop),
-    ("varSamp", Case::Sensitive, stats::var_samp),
-    ("stddevPop", Case::Sensitive, stats::stddev_pop),
-    ("stddevSamp", Case::Sensitive, stats::stddev_samp),
-    ("covarPop", Case::Sensitive, stats::covar_pop),
-    ("covarSamp", Case::Sensitive, stats::covar_samp),
-    ("corr", Case::Insensitive, stats::corr),
+    ("varPop", Case::Sensitive, extra_stats::var_pop),
+    ("varSamp", Case::Sensitive, extra_stats::var_samp),
+    ("stddevPop", Case::Sensitive, extra_stats::stddev_pop),
+    ("stddevSamp", Case::Sensitive, extra_stats::stddev_samp),
+    ("covarPop", Case::Sensitive, extra_stats::covar_pop),
+    ("covarSamp", Case::Sensitive, extra_stats::covar_samp),
+    ("corr", Case::Insensitive, extra_stats::corr),
     ("avgWeighted", Case::Sensitive, stats::avg_weighted),
+    ("sumWithOverflow", Case::Sensitive, extra_basic::sum_with_overflow),
+    ("anyHeavy", Case::Sensitive, extra_basic::any_heavy),
+    ("boundingRatio", Case::Sensitive, extra_basic::bounding_ratio),
+    ("skewPop", Case::Sensitive, extra_stats::skew_pop),
+    ("skewSamp", Case::Sensitive, extra_stats::skew_samp),
+    ("kurtPop", Case::Sensitive, extra_stats::kurt_pop),
+    ("kurtSamp", Case::Sensitive, extra_stats::kurt_samp),
+    ("groupArraySorted", Case::Sensitive, group_array_more::group_array_sorted),
+    ("groupArrayLast", Case::Sensitive, group_array_more::group_array_last),
+    ("groupArraySample", Case::Sensitive, group_array_more::group_array_sample),
+    ("sumMap", Case::Sensitive, sum_map::sum_map_fn),
+    ("sumMapWithOverflow", Case::Sensitive, sum_map::sum_map_with_overflow),
+    ("minMap", Case::Sensitive, sum_map::min_map),
+    ("maxMap", Case::Sensitive, sum_map::max_map),
+    ("groupConcat", Case::Sensitive, group_array_more::group_concat),
+    ("group_concat", Case::Insensitive, group_array_more::group_concat),
     // ClickHouse's aliases (system.functions alias_to), case-insensitive.
     ("any_value", Case::Insensitive, basic::any),
     ("first_value", Case::Insensitive, basic::any),
@@ -126,14 +150,14 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("BIT_AND", Case::Insensitive, basic::group_bit_and),
     ("BIT_OR", Case::Insensitive, basic::group_bit_or),
     ("BIT_XOR", Case::Insensitive, basic::group_bit_xor),
-    ("COVAR_POP", Case::Insensitive, stats::covar_pop),
-    ("COVAR_SAMP", Case::Insensitive, stats::covar_samp),
-    ("STD", Case::Insensitive, stats::stddev_pop),
-    ("STDDEV_POP", Case::Insensitive, stats::stddev_pop),
-    ("STDDEV_SAMP", Case::Insensitive, stats::stddev_samp),
-    ("STDDEV", Case::Insensitive, stats::stddev_samp),
-    ("VAR_POP", Case::Insensitive, stats::var_pop),
-    ("VAR_SAMP", Case::Insensitive, stats::var_samp),
+    ("COVAR_POP", Case::Insensitive, extra_stats::covar_pop),
+    ("COVAR_SAMP", Case::Insensitive, extra_stats::covar_samp),
+    ("STD", Case::Insensitive, extra_stats::stddev_pop),
+    ("STDDEV_POP", Case::Insensitive, extra_stats::stddev_pop),
+    ("STDDEV_SAMP", Case::Insensitive, extra_stats::stddev_samp),
+    ("STDDEV", Case::Insensitive, extra_stats::stddev_samp),
+    ("VAR_POP", Case::Insensitive, extra_stats::var_pop),
+    ("VAR_SAMP", Case::Insensitive, extra_stats::var_samp),
 ];
 
 /// Aggregates whose result over a NULL literal argument (type Nothing) is their default.
@@ -148,6 +172,13 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "uniqHLL12",
     "groupArray",
     "groupUniqArray",
+    "groupArraySorted",
+    "groupArrayLast",
+    "groupArraySample",
+    "sumMap",
+    "sumMapWithOverflow",
+    "minMap",
+    "maxMap",
     "topK",
     "quantiles",
     "quantilesExact",
@@ -159,6 +190,7 @@ pub fn register_all(r: &mut FunctionRegistry) {
     for (name, case, _) in BASE {
         r.aggregate(name, *case, bind_registered);
     }
+    finalize::register(r);
 }
 
 /// The builder stored in the registry: resolves the canonical name itself.

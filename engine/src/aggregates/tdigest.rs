@@ -55,12 +55,8 @@ impl TDigest {
         let mut l_mean = c[0].0 as f64;
         let mut l_count = c[0].1 as f64;
         for r in 1..c.len() {
+            // Equal means are not glued unconditionally (ClickHouse 26: that unbalances the digest).
             let (r_mean, r_count) = c[r];
-            if l_mean == r_mean as f64 {
-                l_count += r_count as f64;
-                c[l].1 = l_count as f32;
-                continue;
-            }
             let ql = (sum + l_count * 0.5) / self.count;
             let mut err = ql * (1.0 - ql);
             let qr = (sum + l_count + r_count as f64 * 0.5) / self.count;
