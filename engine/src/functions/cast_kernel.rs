@@ -498,8 +498,7 @@ fn enum_to_string(arr: &ArrayRef, items: &[(String, i16)]) -> Result<ArrayRef> {
 }
 
 fn unknown_enum(what: String) -> Error {
-    // ClickHouse: 691 UNKNOWN_ELEMENT_OF_ENUM (not yet in the ErrorCode table).
-    Error::new(ErrorCode::BAD_ARGUMENTS, what)
+    Error::new(ErrorCode::UNKNOWN_ELEMENT_OF_ENUM, what)
 }
 
 fn string_to_enum(arr: &ArrayRef, items: &[(String, i16)], to: &ChType) -> Result<ArrayRef> {
