@@ -24,6 +24,7 @@ use super::KernelArgs;
 use crate::error::{Error, ErrorCode, Result};
 use crate::formats::parse::{parse_column, OnError};
 use crate::formats::text::{to_text_column, TextOptions};
+use crate::types::wide::{self, Wide};
 use crate::types::{datetime64_unit, ChType};
 
 /// How a conversion treats values that do not fit.
@@ -121,6 +122,82 @@ fn i256_bytes(v: i128, _signed: bool) -> [u8; 32] {
     out[16..].copy_from_slice(&v.to_be_bytes());
     out[0] ^= 0x80;
     out
+}
+
+/// (U)Int128 and (U)Int256.
+pub(crate) fn is_wide_int(t: &ChType) -> bool {
+    matches!(t, ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256)
+}
+
+/// Reads an integer column (any width, Bool included) as exact [`Wide`] values.
+pub(crate) fn read_wide(arr: &dyn Array, from: &ChType) -> Result<Vec<Wide>> {
+    if is_wide_int(from) {
+        let fsb = arr.as_fixed_size_binary_opt().ok_or_else(|| not_supported(from, None))?;
+        let unsigned = from.is_unsigned_int();
+        return Ok((0..fsb.len()).map(|i| wide::decode(fsb.value(i), unsigned)).collect());
+    }
+    match read(arr, from)? {
+        Vals::Int(v) => Ok(v.into_iter().map(Wide::from_i128).collect()),
+        _ => Err(not_supported(from, None)),
+    }
+}
+
+/// Writes [`Wide`] values as a (U)Int128/(U)Int256 column (wrapping into the width).
+pub(crate) fn write_wide(vals: &[Wide], nulls: Option<&NullBuffer>, to: &ChType) -> Result<ArrayRef> {
+    let valid = |i: usize| !nulls.is_some_and(|b| b.is_null(i));
+    let arr = if to.bit_width().is_some_and(|b| b > 128) {
+        let bytes: Vec<[u8; 32]> = vals.iter().map(|w| wide::encode32(w.bits())).collect();
+        FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+            bytes.iter().enumerate().map(|(i, b)| valid(i).then_some(b.as_slice())),
+            32,
+        )?
+    } else {
+        let bytes: Vec<[u8; 16]> = vals.iter().map(|w| wide::encode16(w.bits())).collect();
+        FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+            bytes.iter().enumerate().map(|(i, b)| valid(i).then_some(b.as_slice())),
+            16,
+        )?
+    };
+    Ok(Arc::new(arr))
+}
+
+/// Conversions into or out of (U)Int128/(U)Int256 that need all 256 bits:
+/// integer ↔ wide integer (wrapping into the target width) and wide integer →
+/// float, float → wide integer. None: not such a conversion.
+fn convert_wide(arr: &ArrayRef, fb: &ChType, tb: &ChType) -> Option<Result<ArrayRef>> {
+    let int = |t: &ChType| t.is_integer() || matches!(t, ChType::Bool);
+    if !(is_wide_int(fb) || is_wide_int(tb)) {
+        return None;
+    }
+    let nulls = arr.logical_nulls();
+    if is_wide_int(tb) && int(fb) {
+        return Some(read_wide(arr.as_ref(), fb).and_then(|v| write_wide(&v, nulls.as_ref(), tb)));
+    }
+    if is_wide_int(tb) && fb.is_float() {
+        let Ok(Vals::Float(f)) = read(arr.as_ref(), fb) else { return None };
+        let mut out = Vec::with_capacity(f.len());
+        for (i, x) in f.iter().enumerate() {
+            if nulls.as_ref().is_some_and(|b| b.is_null(i)) {
+                out.push(Wide::ZERO);
+                continue;
+            }
+            if !x.is_finite() {
+                return Some(Err(nan_to_int()));
+            }
+            out.push(Wide::from_f64(*x).unwrap_or(Wide::ZERO));
+        }
+        return Some(write_wide(&out, nulls.as_ref(), tb));
+    }
+    if is_wide_int(fb) && tb.is_float() {
+        let v = match read_wide(arr.as_ref(), fb) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        let n = v.len();
+        let f = Vals::Float(v.iter().map(|w| w.to_f64()).collect());
+        return Some(write(&f, nulls.as_ref(), n, &ChType::Float64, tb, Mode::Plain));
+    }
+    None
 }
 
 pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
@@ -427,6 +504,11 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
     }
     if let (ChType::Array(fe), ChType::Array(te)) = (fb, tb) {
         return convert_list(arr, fe, te, tz, mode);
+    }
+    if mode == Mode::Plain {
+        if let Some(r) = convert_wide(arr, fb, tb) {
+            return r;
+        }
     }
     let n = arr.len();
     let nulls = arr.logical_nulls();
