@@ -128,10 +128,18 @@ fn arith(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<Typ
         return date_arith::bind(ctx, args, op);
     }
     let t = arithmetic_result(op, &a, &b)?;
-    if too_wide(&t) {
-        return Err(wide_not_implemented(&ctx.name, &t));
-    }
     let ret = propagate_null(&args, t.clone());
+    if too_wide(&t) {
+        if a.is_float() || b.is_float() {
+            return Err(wide_not_implemented(&ctx.name, &t));
+        }
+        let kernel: super::Kernel = match op {
+            ArithOp::Plus => decimal256_plus,
+            ArithOp::Minus => decimal256_minus,
+            ArithOp::Multiply => decimal256_multiply,
+        };
+        return call(&ctx.name, kernel, args, ret);
+    }
     if is_128(&t) && !t.is_decimal() {
         let kernel: super::Kernel = match op {
             ArithOp::Plus => wide_plus,
@@ -220,6 +228,48 @@ fn decimal_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
     }
     let arr = arrow::array::Decimal128Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
     finish(k, Arc::new(arr))
+}
+
+/// `+ - *` with a Decimal256 result: computed in 256 bits, wrapping as ClickHouse does (chdb:
+/// toDecimal256('5e75', 0) + toDecimal256('5e75', 0) = 1e76, no overflow error).
+fn decimal256_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
+    use arrow::datatypes::i256;
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let (a, b) = (k.args[0].to_array(rows)?, k.args[1].to_array(rows)?);
+    let nulls = NullBuffer::union(a.logical_nulls().as_ref(), b.logical_nulls().as_ref());
+    let s = match k.ret.base() {
+        ChType::Decimal(_, s) => *s as u32,
+        _ => 0,
+    };
+    let (xa, sa) = cast_kernel::read_dec256(a.as_ref(), k.arg_types[0].base()).map_err(Error::into_datafusion)?;
+    let (xb, sb) = cast_kernel::read_dec256(b.as_ref(), k.arg_types[1].base()).map_err(Error::into_datafusion)?;
+    let ten = |n: u32| i256::from_i128(10).wrapping_pow(n);
+    let (ma, mb) = (ten(s.saturating_sub(sa)), ten(s.saturating_sub(sb)));
+    let mut out = Vec::with_capacity(xa.len());
+    for (i, (x, y)) in xa.iter().zip(&xb).enumerate() {
+        if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
+            out.push(i256::ZERO);
+            continue;
+        }
+        let (x, y) = (*x, *y);
+        out.push(match op {
+            ArithOp::Plus => x.wrapping_mul(ma).wrapping_add(y.wrapping_mul(mb)),
+            ArithOp::Minus => x.wrapping_mul(ma).wrapping_sub(y.wrapping_mul(mb)),
+            ArithOp::Multiply => x.wrapping_mul(y),
+        });
+    }
+    let arr = arrow::array::Decimal256Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
+    finish(k, Arc::new(arr))
+}
+
+fn decimal256_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal256_arith(k, ArithOp::Plus)
+}
+fn decimal256_minus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal256_arith(k, ArithOp::Minus)
+}
+fn decimal256_multiply(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal256_arith(k, ArithOp::Multiply)
 }
 
 fn decimal_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
@@ -673,7 +723,8 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     }
     let b = x.ty.base().clone();
     if too_wide(&b) {
-        return Err(wide_not_implemented(&ctx.name, &b));
+        let ret = propagate_null(std::slice::from_ref(&x), b);
+        return call("negate", decimal256_negate_kernel, vec![x], ret);
     }
     if is_128(&b) {
         // -UInt128 is Int128, -UInt256 is Int256 (wrapping), as in ClickHouse.
@@ -696,6 +747,18 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     // Arrow widens decimal precision on subtraction; pin the ClickHouse type.
     let e = if t.is_decimal() { DfExpr::Cast(Cast::new(Box::new(e), t.to_arrow())) } else { e };
     Ok(TypedExpr::new(e, ret))
+}
+
+fn decimal256_negate_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let (a, nulls) = wide(k, 0)?;
+    let Vals::Dec(v, s) = a else {
+        return Err(wide_not_implemented("negate", k.ret).into_datafusion());
+    };
+    let n = v.len();
+    let vals = Vals::Dec(v.into_iter().map(|x| x.wrapping_neg()).collect(), s);
+    let arr = cast_kernel::write(&vals, nulls.as_ref(), n, k.ret.base(), k.ret.base(), Mode::Plain)
+        .map_err(Error::into_datafusion)?;
+    finish(k, arr)
 }
 
 fn wide_negate_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
@@ -743,9 +806,6 @@ fn abs(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Ok(null_result());
     }
     let b = x.ty.base().clone();
-    if too_wide(&b) {
-        return Err(wide_not_implemented(&ctx.name, &b));
-    }
     let t = match &b {
         t if t.is_signed_int() => ChType::int_of(false, t.bit_width().unwrap_or(64)),
         t if t.is_unsigned_int() => return Ok(x.clone()),
@@ -1071,5 +1131,23 @@ mod tests {
         let a = bind("abs", vec![big("toInt256", i256_min)]).unwrap();
         assert_eq!(a.ty.to_string(), "UInt256");
         assert_eq!(text(a), "57896044618658097711785492504343953926634992332820282019728792003956564819968");
+    }
+
+    #[test]
+    fn decimal256_arithmetic() {
+        let d = |s: &str, scale: i64| bind("toDecimal256", vec![str_(s), int("UInt8", scale)]).unwrap();
+        // chdb: toDecimal256(1.5, 2) + 1 = 2.5 (Decimal(76, 2)); toDecimal256(1, 2) * toDecimal256('1e70', 0) = 1e70;
+        // toDecimal256('5e75', 0) + toDecimal256('5e75', 0) = 1e76 (wraps, no 407); -toDecimal256(1.5, 2) = -1.5;
+        // abs(toDecimal256(-1, 2)) = 1 (Decimal(76, 2))
+        let p = bind("plus", vec![d("1.5", 2), int("UInt8", 1)]).unwrap();
+        assert_eq!(p.ty.to_string(), "Decimal(76, 2)");
+        assert_eq!(text(p), "2.5");
+        let m = bind("multiply", vec![d("1", 2), d("1e70", 0)]).unwrap();
+        assert_eq!(text(m), format!("1{}", "0".repeat(70)));
+        assert_eq!(text(bind("plus", vec![d("5e75", 0), d("5e75", 0)]).unwrap()), format!("1{}", "0".repeat(76)));
+        assert_eq!(text(bind("negate", vec![d("1.5", 2)]).unwrap()), "-1.5");
+        let a = bind("abs", vec![d("-1", 2)]).unwrap();
+        assert_eq!(a.ty.to_string(), "Decimal(76, 2)");
+        assert_eq!(text(a), "1");
     }
 }

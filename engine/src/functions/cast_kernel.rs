@@ -142,6 +142,22 @@ pub(crate) fn read_wide(arr: &dyn Array, from: &ChType) -> Result<Vec<Wide>> {
     }
 }
 
+/// Reads an integer or decimal column as 256-bit unscaled values and their scale
+/// (UInt256 values above 2^255 are not representable and read as their bits).
+pub(crate) fn read_dec256(arr: &dyn Array, from: &ChType) -> Result<(Vec<i256>, u32)> {
+    match from {
+        ChType::Decimal(p, s) if *p > 38 => {
+            let d = arr.as_primitive_opt::<Decimal256Type>().ok_or_else(|| not_supported(from, None))?;
+            Ok((d.values().to_vec(), *s as u32))
+        }
+        ChType::Decimal(_, s) => {
+            let d = arr.as_primitive_opt::<Decimal128Type>().ok_or_else(|| not_supported(from, None))?;
+            Ok((d.values().iter().map(|v| i256::from_i128(*v)).collect(), *s as u32))
+        }
+        _ => Ok((read_wide(arr, from)?.into_iter().map(Wide::bits).collect(), 0)),
+    }
+}
+
 /// Writes [`Wide`] values as a (U)Int128/(U)Int256 column (wrapping into the width).
 pub(crate) fn write_wide(vals: &[Wide], nulls: Option<&NullBuffer>, to: &ChType) -> Result<ArrayRef> {
     let valid = |i: usize| !nulls.is_some_and(|b| b.is_null(i));
@@ -188,6 +204,16 @@ fn convert_wide(arr: &ArrayRef, fb: &ChType, tb: &ChType) -> Option<Result<Array
         }
         return Some(write_wide(&out, nulls.as_ref(), tb));
     }
+    if is_wide_int(fb) && matches!(tb, ChType::Decimal(p, _) if *p > 38) {
+        return Some(read_dec256(arr.as_ref(), fb).and_then(|(v, _)| {
+            let ChType::Decimal(_, s) = tb else { return Err(decimal_overflow()) };
+            // Wraps in 256 bits, as ClickHouse does for Decimal256.
+            let m = i256::from_i128(10).checked_pow(*s as u32).ok_or_else(decimal_overflow)?;
+            let out: Vec<i256> = v.iter().map(|x| x.wrapping_mul(m)).collect();
+            Ok(Arc::new(arrow::array::Decimal256Array::new(out.into(), nulls.clone()).with_data_type(tb.to_arrow()))
+                as ArrayRef)
+        }));
+    }
     if is_wide_int(fb) && tb.is_float() {
         let v = match read_wide(arr.as_ref(), fb) {
             Ok(v) => v,
@@ -229,6 +255,20 @@ pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
         C::Float32 => Vals::Float(arr.as_primitive::<Float32Type>().values().iter().map(|v| *v as f64).collect()),
         C::Float64 => Vals::Float(arr.as_primitive::<Float64Type>().values().to_vec()),
         C::Decimal(p, s) if *p <= 38 => Vals::Dec(prim::<Decimal128Type>(arr, |v| v), *s as u32),
+        C::Decimal(_, s) => {
+            // Decimal256 through i128: exact for values of up to 38 digits, else 407.
+            let d = arr.as_primitive_opt::<Decimal256Type>().ok_or_else(|| not_supported(from, None))?;
+            let nulls = d.nulls();
+            let mut out = Vec::with_capacity(d.len());
+            for (i, v) in d.values().iter().enumerate() {
+                match v.to_i128() {
+                    Some(x) => out.push(x),
+                    None if nulls.is_some_and(|n| n.is_null(i)) => out.push(0),
+                    None => return Err(decimal_overflow()),
+                }
+            }
+            Vals::Dec(out, *s as u32)
+        }
         C::Int128 | C::UInt128 => {
             let fsb = arr.as_fixed_size_binary();
             let signed = matches!(from, C::Int128);
@@ -862,8 +902,8 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
                 | C::Bool
                 | C::Float32
                 | C::Float64
-        ) || matches!(x, C::Decimal(p, _) if *p <= 38)
+        ) || matches!(x, C::Decimal(..))
     };
-    let writable = |x: &ChType| readable(x) || matches!(x, C::Decimal(..));
+    let writable = readable;
     readable(f) && writable(t) && !matches!(t, C::Interval(_))
 }

@@ -155,11 +155,34 @@ fn wide_int_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
     finish(k, Arc::new(BooleanArray::new(vals.into(), nulls)))
 }
 
+/// A Decimal256 against an integer or decimal: compared in 256 bits at the
+/// larger scale; rescaling wraps as in ClickHouse (chdb: toDecimal256('1e50', 2)
+/// > toDecimal128(5, 30) is 0).
+fn decimal256_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
+    use arrow::datatypes::i256;
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let (a, b) = (k.args[0].to_array(rows)?, k.args[1].to_array(rows)?);
+    let (xa, sa) = cast_kernel::read_dec256(a.as_ref(), k.arg_types[0].base()).map_err(Error::into_datafusion)?;
+    let (xb, sb) = cast_kernel::read_dec256(b.as_ref(), k.arg_types[1].base()).map_err(Error::into_datafusion)?;
+    let s = sa.max(sb);
+    let ten = |n: u32| i256::from_i128(10).wrapping_pow(n);
+    let (ma, mb) = (ten(s - sa), ten(s - sb));
+    let nulls = NullBuffer::union(a.logical_nulls().as_ref(), b.logical_nulls().as_ref());
+    let vals: Vec<bool> =
+        xa.iter().zip(&xb).map(|(x, y)| op.test(Some(x.wrapping_mul(ma).cmp(&y.wrapping_mul(mb))))).collect();
+    finish(k, Arc::new(BooleanArray::new(vals.into(), nulls)))
+}
+
 fn numeric_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
     let int = |t: &ChType| t.is_integer() || matches!(t, ChType::Bool);
     let (ta, tb) = (k.arg_types[0].base(), k.arg_types[1].base());
     if int(ta) && int(tb) && (cast_kernel::is_wide_int(ta) || cast_kernel::is_wide_int(tb)) {
         return wide_int_kernel(k, op);
+    }
+    let dec256 = |t: &ChType| matches!(t, ChType::Decimal(p, _) if *p > 38);
+    let exact = |t: &ChType| int(t) || t.is_decimal();
+    if exact(ta) && exact(tb) && (dec256(ta) || dec256(tb)) {
+        return decimal256_kernel(k, op);
     }
     let (a, na) = wide(k, 0)?;
     let (b, nb) = wide(k, 1)?;
@@ -629,5 +652,18 @@ mod tests {
         assert_eq!(v("equals", vec![big("toInt128", "-5"), int("Int64", -5)]), S::UInt8(Some(1)));
         let top = big("toUInt256", "115792089237316195423570985008687907853269984665640564039457584007913129639935");
         assert_eq!(v("less", vec![top, big("toUInt256", "1")]), S::UInt8(Some(0)));
+    }
+
+    #[test]
+    fn decimal256_compares_in_256_bits() {
+        let d = |s: &str, scale: i64| bind("toDecimal256", vec![str_(s), int("UInt8", scale)]).unwrap();
+        // chdb: toDecimal256(1, 40) > toDecimal256(0.5, 40) = 1; toDecimal256('2', 2) = 2 is 1;
+        // toDecimal256(-3, 40) < toInt256(-2) = 1; toDecimal256('1e50', 2) > toDecimal128(5, 30) = 0 (rescale wraps)
+        assert_eq!(v("greater", vec![d("1", 40), d("0.5", 40)]), S::UInt8(Some(1)));
+        assert_eq!(v("equals", vec![d("2", 2), int("UInt8", 2)]), S::UInt8(Some(1)));
+        let m2 = bind("toInt256", vec![int("Int8", -2)]).unwrap();
+        assert_eq!(v("less", vec![d("-3", 40), m2]), S::UInt8(Some(1)));
+        let small = bind("toDecimal128", vec![int("UInt8", 5), int("UInt8", 30)]).unwrap();
+        assert_eq!(v("greater", vec![d("1e50", 2), small]), S::UInt8(Some(0)));
     }
 }
