@@ -200,7 +200,7 @@ fn convert_wide(arr: &ArrayRef, fb: &ChType, tb: &ChType) -> Option<Result<Array
             if !x.is_finite() {
                 return Some(Err(nan_to_int()));
             }
-            out.push(Wide::from_f64(*x).unwrap_or(Wide::ZERO));
+            out.push(Wide::from_f64_clickhouse(*x).unwrap_or(Wide::ZERO));
         }
         return Some(write_wide(&out, nulls.as_ref(), tb));
     }
@@ -416,7 +416,12 @@ fn to_decimal(vals: &Vals, i: usize, precision: u32, scale: u32) -> Result<i128>
             if x.abs() >= 1e38 {
                 return Err(decimal_overflow());
             }
-            x as i128
+            if precision > 18 {
+                // Decimal128's storage is a ClickHouse wide integer, which takes large floats inexactly.
+                Wide::from_f64_clickhouse(x).map_or(x as i128, Wide::low_i128)
+            } else {
+                x as i128
+            }
         }
         Vals::Dec(v, s) => {
             if scale >= *s {

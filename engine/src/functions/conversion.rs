@@ -404,7 +404,11 @@ mod tests {
         // CAST(… AS Decimal) goes through Float64: the digits are not exact, and the kept text is dropped.
         let float = super::cast_explicit(&c, lit("12345678901234567890.5"), &d38, false).unwrap();
         assert!(matches!(&float.expr, datafusion::logical_expr::Expr::ScalarFunction(_)));
-        assert_ne!(value(&float), S::Decimal128(Some(123456789012345678905), 38, 1));
+        // chdb: CAST(12345678901234567890.5 AS Decimal(38, 1)) = 12345678901234566758.6
+        assert_eq!(value(&float), S::Decimal128(Some(123456789012345667586), 38, 1));
+        // chdb: toDecimal128(0.1, 30) = 0.100000000000000009028505825362
+        let d = r("toDecimal128", vec![f64_(0.1), int("UInt8", 30)]).1;
+        assert_eq!(d, S::Decimal128(Some(100000000000000009028505825362), 38, 30));
     }
 
     #[test]

@@ -143,6 +143,63 @@ impl Wide {
     }
 }
 
+/// `x` rounded to 64 significant bits, ties to even (the x87 80-bit long
+/// double's precision); saturates at the top of u128.
+fn round_sig64(x: u128) -> u128 {
+    let bits = 128 - x.leading_zeros();
+    if bits <= 64 {
+        return x;
+    }
+    let shift = bits - 64;
+    let (q, rem, half) = (x >> shift, x & ((1u128 << shift) - 1), 1u128 << (shift - 1));
+    let q = if rem > half || (rem == half && q & 1 == 1) { q + 1 } else { q };
+    q.checked_shl(shift).filter(|v| v >> shift == q).unwrap_or(u128::MAX)
+}
+
+impl Wide {
+    /// A float as ClickHouse's wide integers take it (`toInt128(-1e20)` =
+    /// −100000000000000000003, and the Decimal128 of a float): beyond ±2^63
+    /// the value is split as `a · (2^64 − 1) + b` in 80-bit long double
+    /// arithmetic, which is not exact. Emulated here for |x| < 2^127 with exact
+    /// integers and long-double rounding; larger values convert exactly.
+    pub fn from_f64_clickhouse(f: f64) -> Option<Wide> {
+        let t = f.trunc();
+        if !t.is_finite() {
+            return None;
+        }
+        let mag = t.abs();
+        if mag < 2f64.powi(63) || mag >= 2f64.powi(127) {
+            return Wide::from_f64(f);
+        }
+        let big = mag as u128; // exact: a double this large is an integer
+        let m = u64::MAX as u128;
+        // alpha = big / m rounded to 64 significant bits: q / 2^frac.
+        let whole = big / m;
+        let frac = 64u32.saturating_sub(128 - whole.leading_zeros());
+        let num = i256::from_parts(big, 0).wrapping_mul(i256::from_i128(1i128 << frac));
+        let den = i256::from_parts(m, 0);
+        let q = num.checked_div(den)?;
+        let rem = num.checked_rem(den)?;
+        let twice = rem.wrapping_mul(i256::from_i128(2));
+        let q = if twice > den || (twice == den && q.to_parts().0 & 1 == 1) { q.wrapping_add(i256::ONE) } else { q };
+        let alpha_floor = (q.to_parts().0 >> frac) as u64 as u128;
+        if alpha_floor >= m {
+            return Wide::from_f64(f);
+        }
+        // self = floor(alpha) · m + (u64)(t − round(floor(alpha) · m)).
+        let base = alpha_floor * m;
+        let diff = big.wrapping_sub(round_sig64(base)) as i128;
+        let b = if diff < 0 {
+            (round_sig64(diff.unsigned_abs()) as i128).wrapping_neg()
+        } else {
+            round_sig64(diff as u128) as i128
+        };
+        let bits = i256::from_parts(base, 0).wrapping_add(i256::from_i128(b as u64 as i128));
+        let w = Wide::from_bits(bits, false);
+        Some(if t < 0.0 { w.negated() } else { w })
+    }
+}
+
 /// Whether (ah, al) >= (bh, bl) as 256-bit unsigned numbers.
 fn ge(ah: u128, al: u128, bh: u128, bl: u128) -> bool {
     (ah, al).cmp(&(bh, bl)) != Ordering::Less
@@ -246,6 +303,18 @@ mod tests {
         assert_eq!(Wide::from_i128(-7).div_rem(Wide::from_i128(2)).unwrap().0, Wide::from_i128(-3));
         assert_eq!(Wide::from_i128(-7).div_rem(Wide::from_i128(3)).unwrap().1, Wide::from_i128(-1));
         assert!(Wide::from_i128(1).div_rem(Wide::ZERO).is_none());
+    }
+
+    #[test]
+    fn floats_as_clickhouse_takes_them() {
+        // chdb: toInt128(-1e20) = -100000000000000000003; toUInt256(1e30) = 1000000000000000019899134206768;
+        // toDecimal128(0.1, 30) = 0.100000000000000009028505825362 (the float 0.1 · 1e30)
+        let c = |f: f64| Wide::from_f64_clickhouse(f).unwrap();
+        assert_eq!(c(-1e20), Wide::from_i128(-100000000000000000003));
+        assert_eq!(c(1e30), Wide::from_i128(1000000000000000019899134206768));
+        assert_eq!(c(0.1 * 1e30), Wide::from_i128(100000000000000009028505825362));
+        assert_eq!(c(-1.5), Wide::from_i128(-1));
+        assert_eq!(c(123456789.9), Wide::from_i128(123456789));
     }
 
     #[test]
