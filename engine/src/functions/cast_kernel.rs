@@ -830,7 +830,7 @@ pub(crate) fn write(
                         if !v[i].is_finite() {
                             return Err(decimal_overflow());
                         }
-                        i256::from_f64((v[i] * 10f64.powi(scale as i32)).trunc())
+                        Wide::from_f64_clickhouse(v[i] * 10f64.powi(scale as i32)).map(Wide::bits)
                     }
                     Vals::Dec(v, s0) => {
                         let x = i256::from_i128(v[i]);

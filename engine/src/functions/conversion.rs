@@ -52,12 +52,21 @@ fn plain(arg: TypedExpr) -> TypedExpr {
 }
 
 /// A float literal converted to a Decimal as ClickHouse's INSERT VALUES and `::`
-/// do: the literal's text is parsed as the Decimal (no Float64 rounding).
+/// do: the literal's text is parsed as the Decimal (no Float64 rounding); an
+/// integer literal beyond 64 bits (a Float64 too) is parsed as a (U)Int128/256.
 fn float_literal_to_decimal(arg: &TypedExpr, to: &ChType) -> Option<Result<TypedExpr>> {
-    if arg.ty != ChType::Float64 || !matches!(to.base(), ChType::Decimal(..)) {
+    if arg.ty != ChType::Float64 {
+        return None;
+    }
+    let wide_int = matches!(to.base(), ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256);
+    if !matches!(to.base(), ChType::Decimal(..)) && !wide_int {
         return None;
     }
     let text = float_literal_text(arg)?;
+    let integer = text.strip_prefix('-').unwrap_or(&text).bytes().all(|b| b.is_ascii_digit());
+    if wide_int && !(integer && text.len() > 18) {
+        return None;
+    }
     let input = arrow::array::BinaryViewArray::from_iter_values([text.as_bytes()]);
     let parsed = parse_column(&input, to.base(), &TextOptions::default(), OnError::Throw)
         .and_then(|a| Ok(ScalarValue::try_from_array(&a, 0)?));
@@ -401,6 +410,10 @@ mod tests {
         let d9 = parse_type("Decimal(9, 1)").unwrap();
         assert_eq!(value(&super::cast(&c, f64_(1.25), &d9).unwrap()), S::Decimal128(Some(12), 9, 1));
         assert_eq!(value(&super::cast(&c, lit("1.5e-1"), &d38).unwrap()), S::Decimal128(Some(1), 38, 1));
+        // chdb: INSERT INTO t (a Int128) VALUES (170141183460469231731687303715884105727) keeps the digits
+        let i128_max = super::cast(&c, lit("170141183460469231731687303715884105727"), &parse_type("Int128").unwrap());
+        let bytes = crate::types::wide::encode16(arrow::datatypes::i256::from_i128(i128::MAX)).to_vec();
+        assert_eq!(value(&i128_max.unwrap()), S::FixedSizeBinary(16, Some(bytes)));
         // CAST(… AS Decimal) goes through Float64: the digits are not exact, and the kept text is dropped.
         let float = super::cast_explicit(&c, lit("12345678901234567890.5"), &d38, false).unwrap();
         assert!(matches!(&float.expr, datafusion::logical_expr::Expr::ScalarFunction(_)));

@@ -168,8 +168,12 @@ impl Wide {
             return None;
         }
         let mag = t.abs();
-        if mag < 2f64.powi(63) || mag >= 2f64.powi(127) {
+        if mag < 2f64.powi(63) || mag >= 2f64.powi(255) {
             return Wide::from_f64(f);
+        }
+        if mag >= 2f64.powi(127) {
+            let w = Wide::from_bits(split_large(i256::from_f64(mag)?), false);
+            return Some(if t < 0.0 { w.negated() } else { w });
         }
         let big = mag as u128; // exact: a double this large is an integer
         let m = u64::MAX as u128;
@@ -198,6 +202,62 @@ impl Wide {
         let w = Wide::from_bits(bits, false);
         Some(if t < 0.0 { w.negated() } else { w })
     }
+}
+
+/// A non-negative `x` rounded to `sig` significant bits, ties to even; `sticky`:
+/// the exact value is a little above `x` (breaks ties upward).
+fn round_sig(x: i256, sig: u32, sticky: bool) -> i256 {
+    let bits = 256 - x.leading_zeros();
+    if bits <= sig {
+        return x;
+    }
+    let shift = bits - sig;
+    let one = i256::ONE;
+    let unit = one << (shift as u8);
+    let mask = unit.wrapping_sub(one);
+    let dropped = x & mask;
+    let half = one << ((shift - 1) as u8);
+    let kept = x.wrapping_sub(dropped);
+    let odd = ((kept >> (shift as u8)) & one) == one;
+    if dropped > half || (dropped == half && (sticky || odd)) {
+        kept.wrapping_add(unit)
+    } else {
+        kept
+    }
+}
+
+/// The double-precision step of the split, for an integer-valued double `a`
+/// (≥ 2^64): `floor(a / 2^64) · (2^64 − 1) + a mod 2^64`, recursively.
+fn split_double(a: i256) -> i256 {
+    let m = i256::from_parts(u64::MAX as u128, 0);
+    let high = a >> 64u8;
+    let low = a & m;
+    let high = if high > m { split_double(high) } else { high };
+    high.wrapping_mul(m).wrapping_add(low)
+}
+
+/// The long-double split of an integer `t` in [2^127, 2^255): `alpha = t / (2^64 − 1)`
+/// rounded to 64 bits, then `alpha · (2^64 − 1) + (u64)(t − alpha · (2^64 − 1))`.
+fn split_large(t: i256) -> i256 {
+    let m = i256::from_parts(u64::MAX as u128, 0);
+    let (Some(q), Some(r)) = (t.checked_div(m), t.checked_rem(m)) else { return t };
+    let alpha = if 256 - q.leading_zeros() > 64 {
+        round_sig(q, 64, r != i256::ZERO)
+    } else if r.wrapping_mul(i256::from_i128(2)) > m {
+        q.wrapping_add(i256::ONE)
+    } else {
+        q
+    };
+    let head = if alpha < m { alpha } else { split_double(round_sig(alpha, 53, false)) };
+    let p = round_sig(alpha.wrapping_mul(m), 64, false);
+    let diff = t.wrapping_sub(p);
+    let b = if diff.is_negative() {
+        round_sig(diff.wrapping_neg(), 64, false).wrapping_neg()
+    } else {
+        round_sig(diff, 64, false)
+    };
+    let b = b.as_i128() as u64 as u128;
+    head.wrapping_mul(m).wrapping_add(i256::from_parts(b, 0))
 }
 
 /// Whether (ah, al) >= (bh, bl) as 256-bit unsigned numbers.
@@ -315,6 +375,12 @@ mod tests {
         assert_eq!(c(0.1 * 1e30), Wide::from_i128(100000000000000009028505825362));
         assert_eq!(c(-1.5), Wide::from_i128(-1));
         assert_eq!(c(123456789.9), Wide::from_i128(123456789));
+        // chdb: toInt256(-3.9e38) = -390000000000000023292861708554943279105;
+        // toDecimal256(1.5, 40) = 1.500000000000000105851714407921273903518
+        let want = i256::from_string("-390000000000000023292861708554943279105").unwrap();
+        assert_eq!(c(-3.9e38), Wide::from_bits(want, false));
+        let want = i256::from_string("15000000000000001058517144079212739035180").unwrap();
+        assert_eq!(c(1.5 * 1e40), Wide::from_bits(want, false));
     }
 
     #[test]

@@ -207,7 +207,9 @@ impl Binder<'_> {
                 let (v, t) = literal_value(l)?;
                 Ok(match l {
                     // The digits travel with the value for conversions that parse them (INSERT, `::`).
-                    Literal::ExactFloat(_, text) => TypedExpr::new(conversion::float_literal_with_text(v, text), t),
+                    Literal::ExactFloat(_, text) | Literal::BigInt(text) => {
+                        TypedExpr::new(conversion::float_literal_with_text(v, text), t)
+                    }
                     _ => lit_expr(v, t),
                 })
             }
