@@ -133,39 +133,50 @@ impl Cursor<'_> {
     }
 
     /// Reads `open elem (sep elem)* close` where each item is `per_item` elements joined by `:`.
-    fn group(&mut self, open: u8, close: u8, per_item: usize) -> Option<Vec<Elem>> {
+    /// `Err(Some(c))`: the text ended where `c` was expected; `Err(None)`: any other malformation.
+    fn group(&mut self, open: u8, close: u8, per_item: usize) -> std::result::Result<Vec<Elem>, Option<u8>> {
         let mut out = Vec::new();
         if !self.eat(open) {
-            return None;
+            return Err(None);
         }
         if self.eat(close) {
-            return Some(out);
+            return Ok(out);
+        }
+        if self.at_end() {
+            return Err(Some(close));
         }
         loop {
             for k in 0..per_item {
                 if k > 0 && !self.eat(b':') {
-                    return None;
+                    return Err(self.at_end().then_some(b':'));
                 }
-                out.push(self.element()?);
+                out.push(self.element().ok_or(None)?);
             }
             if self.eat(close) {
-                return Some(out);
+                return Ok(out);
             }
             if !self.eat(b',') {
-                return None;
+                return Err(self.at_end().then_some(close));
             }
         }
     }
+
+    /// Whether only whitespace is left.
+    fn at_end(&mut self) -> bool {
+        self.skip_ws();
+        self.pos >= self.s.len()
+    }
 }
 
-fn parse_one(text: &[u8], open: u8, close: u8, per_item: usize) -> Option<Vec<Elem>> {
+fn parse_one(text: &[u8], open: u8, close: u8, per_item: usize, ty: &ChType) -> Result<Vec<Elem>> {
     let mut c = Cursor { s: text, pos: 0 };
-    let g = c.group(open, close, per_item)?;
-    c.skip_ws();
-    if c.pos == text.len() {
-        Some(g)
-    } else {
-        None
+    match c.group(open, close, per_item) {
+        Ok(g) if c.at_end() => Ok(g),
+        Err(Some(expected)) => Err(Error::new(
+            ErrorCode::CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+            format!("Cannot parse input: expected '{}' at end of stream", expected as char),
+        )),
+        _ => Err(bad(text, ty)),
     }
 }
 
@@ -190,10 +201,10 @@ pub fn parse_composite(
     for t in texts {
         match t {
             None => rows.push(None),
-            Some(t) => match parse_one(t, open, close, per_item) {
-                Some(g) => rows.push(Some(g)),
-                None => match on_error {
-                    OnError::Throw => return Err(bad(t, ty)),
+            Some(t) => match parse_one(t, open, close, per_item, ty) {
+                Ok(g) => rows.push(Some(g)),
+                Err(e) => match on_error {
+                    OnError::Throw => return Err(e),
                     OnError::Null => rows.push(None),
                     OnError::Default => rows.push(Some(Vec::new())),
                 },
@@ -245,5 +256,36 @@ pub fn parse_composite(
             struct_from(ty, &valid, columns)
         }
         _ => Err(Error::new(ErrorCode::LOGICAL_ERROR, format!("not a composite type: {ty}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::parse_type;
+
+    fn code(text: &str, ty: &str) -> i32 {
+        let ty = parse_type(ty).unwrap();
+        let err = parse_composite(&[Some(text.as_bytes())], &ty, &TextOptions::default(), OnError::Throw).unwrap_err();
+        err.code()
+    }
+
+    #[test]
+    fn unterminated_text_is_an_assertion_failure() {
+        // chdb: CAST('[1,2' AS Array(UInt8)), '[', '[(1,2)', '(1,2' as Tuple(UInt8, UInt8) → 27
+        assert_eq!(code("[1,2", "Array(UInt8)"), 27);
+        assert_eq!(code("[", "Array(UInt8)"), 27);
+        assert_eq!(code("[(1,2)", "Array(Tuple(UInt8, UInt8))"), 27);
+        assert_eq!(code("(1,2", "Tuple(UInt8, UInt8)"), 27);
+        // Other malformed texts stay CANNOT_PARSE_TEXT here.
+        assert_eq!(code("1,2]", "Array(UInt8)"), 6);
+        let ok = parse_composite(
+            &[Some(b"[1, 2 ,3] ".as_slice())],
+            &parse_type("Array(UInt8)").unwrap(),
+            &TextOptions::default(),
+            OnError::Throw,
+        )
+        .unwrap();
+        assert_eq!(ok.len(), 1);
     }
 }

@@ -7,7 +7,8 @@
 //! (`types::rules`) and emit a DataFusion `BinaryExpr`, which wraps on overflow as ClickHouse does
 //! (spec/engine.md §2); decimals use a checked kernel (407 on overflow). `/` is
 //! Float64 except for decimals. Integer division, modulo, gcd
-//! and abs run in kernels over a wide (i128) form and wrap into the result.
+//! and abs run in kernels over a wide (i128) form and wrap into the result;
+//! (U)Int128/(U)Int256 operands use exact 256-bit values (`types::wide`).
 //! Calendar arithmetic lives in `date_arith.rs`.
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ use super::udf::call;
 use super::{check_arg_count, illegal_type, Case, FunctionContext, FunctionRegistry, KernelArgs, TypedExpr};
 use crate::error::{Error, ErrorCode, Result};
 use crate::types::rules::{arithmetic_result, int_div_result, modulo_result, ArithOp};
+use crate::types::wide::Wide;
 use crate::types::{ChType, IntervalKind};
 
 /// The NULL result of an operation on a NULL literal.
@@ -61,48 +63,40 @@ fn too_wide(t: &ChType) -> bool {
     matches!(t.base(), ChType::Decimal(p, _) if *p > 38)
 }
 
-/// (U)Int128 and (U)Int256: stored as bytes, computed in i128 kernels.
+/// (U)Int128 and (U)Int256: stored as bytes, computed in 256-bit kernels (`types::wide`).
 fn is_128(t: &ChType) -> bool {
     matches!(t.base(), ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256)
 }
 
-/// `+ - *` on (U)Int128, which Arrow cannot add: wrapping i128 arithmetic
-/// (the bit pattern is right for UInt128 too).
+/// Arguments `i` (all rows; scalars expanded) as exact wide integers.
+fn wide_ints(k: &KernelArgs, i: usize) -> DfResult<(Vec<Wide>, Option<NullBuffer>)> {
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let arr = k.args[i].to_array(rows)?;
+    let vals = cast_kernel::read_wide(arr.as_ref(), k.arg_types[i].base()).map_err(Error::into_datafusion)?;
+    Ok((vals, arr.logical_nulls()))
+}
+
+/// `+ - *` on (U)Int128/(U)Int256, which Arrow cannot compute: wrapping 256-bit
+/// arithmetic (the same bits for signed and unsigned), written in the result's width.
 fn wide_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
-    let (a, na) = wide(k, 0)?;
-    let (b, nb) = wide(k, 1)?;
+    let (a, na) = wide_ints(k, 0)?;
+    let (b, nb) = wide_ints(k, 1)?;
     let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
-    let (Vals::Int(a), Vals::Int(b)) = (a, b) else {
-        return Err(
-            Error::new(ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT, "128-bit arithmetic on non-integers").into_datafusion()
-        );
-    };
-    // 256-bit results are exact only while they fit an i128; beyond that, refuse rather than wrap wrongly.
-    let is256 = k.ret.base().bit_width().is_some_and(|b| b > 128);
-    let mut out: Vec<i128> = Vec::with_capacity(a.len());
-    for (x, y) in a.iter().zip(&b) {
-        let v = match op {
-            ArithOp::Plus => x.checked_add(*y),
-            ArithOp::Minus => x.checked_sub(*y),
-            ArithOp::Multiply => x.checked_mul(*y),
-        };
-        out.push(match v {
-            Some(v) => v,
-            None if is256 => {
-                return Err(
-                    Error::new(ErrorCode::NOT_IMPLEMENTED, "256-bit arithmetic beyond 128 bits").into_datafusion()
-                )
-            }
-            None => match op {
-                ArithOp::Plus => x.wrapping_add(*y),
-                ArithOp::Minus => x.wrapping_sub(*y),
-                ArithOp::Multiply => x.wrapping_mul(*y),
-            },
-        });
-    }
-    let n = out.len();
-    let arr = cast_kernel::write(&Vals::Int(out), nulls.as_ref(), n, &ChType::Int128, k.ret.base(), Mode::Plain)
-        .map_err(Error::into_datafusion)?;
+    let unsigned = k.ret.base().is_unsigned_int();
+    let out: Vec<Wide> = a
+        .iter()
+        .zip(&b)
+        .map(|(x, y)| {
+            let (x, y) = (x.bits(), y.bits());
+            let bits = match op {
+                ArithOp::Plus => x.wrapping_add(y),
+                ArithOp::Minus => x.wrapping_sub(y),
+                ArithOp::Multiply => x.wrapping_mul(y),
+            };
+            Wide::from_bits(bits, unsigned)
+        })
+        .collect();
+    let arr = cast_kernel::write_wide(&out, nulls.as_ref(), k.ret.base()).map_err(Error::into_datafusion)?;
     finish(k, arr)
 }
 
@@ -134,10 +128,18 @@ fn arith(ctx: &FunctionContext, args: Vec<TypedExpr>, op: ArithOp) -> Result<Typ
         return date_arith::bind(ctx, args, op);
     }
     let t = arithmetic_result(op, &a, &b)?;
-    if too_wide(&t) {
-        return Err(wide_not_implemented(&ctx.name, &t));
-    }
     let ret = propagate_null(&args, t.clone());
+    if too_wide(&t) {
+        if a.is_float() || b.is_float() {
+            return Err(wide_not_implemented(&ctx.name, &t));
+        }
+        let kernel: super::Kernel = match op {
+            ArithOp::Plus => decimal256_plus,
+            ArithOp::Minus => decimal256_minus,
+            ArithOp::Multiply => decimal256_multiply,
+        };
+        return call(&ctx.name, kernel, args, ret);
+    }
     if is_128(&t) && !t.is_decimal() {
         let kernel: super::Kernel = match op {
             ArithOp::Plus => wide_plus,
@@ -226,6 +228,48 @@ fn decimal_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
     }
     let arr = arrow::array::Decimal128Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
     finish(k, Arc::new(arr))
+}
+
+/// `+ - *` with a Decimal256 result: computed in 256 bits, wrapping as ClickHouse does (chdb:
+/// toDecimal256('5e75', 0) + toDecimal256('5e75', 0) = 1e76, no overflow error).
+fn decimal256_arith(k: &KernelArgs, op: ArithOp) -> DfResult<ColumnarValue> {
+    use arrow::datatypes::i256;
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let (a, b) = (k.args[0].to_array(rows)?, k.args[1].to_array(rows)?);
+    let nulls = NullBuffer::union(a.logical_nulls().as_ref(), b.logical_nulls().as_ref());
+    let s = match k.ret.base() {
+        ChType::Decimal(_, s) => *s as u32,
+        _ => 0,
+    };
+    let (xa, sa) = cast_kernel::read_dec256(a.as_ref(), k.arg_types[0].base()).map_err(Error::into_datafusion)?;
+    let (xb, sb) = cast_kernel::read_dec256(b.as_ref(), k.arg_types[1].base()).map_err(Error::into_datafusion)?;
+    let ten = |n: u32| i256::from_i128(10).wrapping_pow(n);
+    let (ma, mb) = (ten(s.saturating_sub(sa)), ten(s.saturating_sub(sb)));
+    let mut out = Vec::with_capacity(xa.len());
+    for (i, (x, y)) in xa.iter().zip(&xb).enumerate() {
+        if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
+            out.push(i256::ZERO);
+            continue;
+        }
+        let (x, y) = (*x, *y);
+        out.push(match op {
+            ArithOp::Plus => x.wrapping_mul(ma).wrapping_add(y.wrapping_mul(mb)),
+            ArithOp::Minus => x.wrapping_mul(ma).wrapping_sub(y.wrapping_mul(mb)),
+            ArithOp::Multiply => x.wrapping_mul(y),
+        });
+    }
+    let arr = arrow::array::Decimal256Array::new(out.into(), nulls).with_data_type(k.ret.to_arrow());
+    finish(k, Arc::new(arr))
+}
+
+fn decimal256_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal256_arith(k, ArithOp::Plus)
+}
+fn decimal256_minus(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal256_arith(k, ArithOp::Minus)
+}
+fn decimal256_multiply(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    decimal256_arith(k, ArithOp::Multiply)
 }
 
 fn decimal_plus(k: &KernelArgs) -> DfResult<ColumnarValue> {
@@ -357,7 +401,7 @@ fn signed_min(t: &ChType) -> Option<i128> {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum IntOp {
     Div,
     DivOrZero,
@@ -377,7 +421,77 @@ fn gcd_u(mut a: u128, mut b: u128) -> u128 {
     a
 }
 
+/// `intDiv`, `%` and friends when an argument or the result is (U)Int128/(U)Int256: exact wide integers.
+fn wide_int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
+    let (a, na) = wide_ints(k, 0)?;
+    let (b, nb) = wide_ints(k, 1)?;
+    let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
+    let ret = k.ret.base();
+    let is_null = |i: usize| nulls.as_ref().is_some_and(|x| x.is_null(i));
+    // The minimum of a signed dividend type, for `MIN / -1`.
+    let min = match k.arg_types[0].base() {
+        ChType::Int128 => Some(Wide::from_i128(i128::MIN)),
+        ChType::Int256 => Some(Wide::from_bits(arrow::datatypes::i256::MIN, false)),
+        t => signed_min(t).map(Wide::from_i128),
+    };
+    let minus_one = Wide::from_i128(-1);
+    let mut out = Vec::with_capacity(a.len());
+    for (i, (p, q)) in a.iter().zip(&b).enumerate() {
+        if is_null(i) {
+            out.push(Wide::ZERO);
+            continue;
+        }
+        if *q == minus_one && Some(*p) == min {
+            match op {
+                IntOp::DivOrZero | IntOp::ModOrZero => {
+                    out.push(Wide::ZERO);
+                    continue;
+                }
+                IntOp::Div | IntOp::Mod => {
+                    return Err(Error::new(
+                        ErrorCode::ILLEGAL_DIVISION,
+                        "Division of minimal signed number by minus one",
+                    )
+                    .into_datafusion())
+                }
+                _ => {}
+            }
+        }
+        let r = match (op, p.div_rem(*q)) {
+            (IntOp::DivOrZero | IntOp::ModOrZero, None) => Wide::ZERO,
+            (IntOp::Gcd | IntOp::Lcm, _) => {
+                return Err(wide_not_implemented(&format!("{op:?}"), ret).into_datafusion());
+            }
+            (_, None) => return Err(division_by_zero().into_datafusion()),
+            (IntOp::Div | IntOp::DivOrZero, Some((d, _))) => d,
+            (IntOp::Mod | IntOp::ModOrZero, Some((_, m))) => m,
+            (IntOp::PositiveMod, Some((_, m))) => {
+                if m.is_negative() {
+                    Wide::from_bits(m.bits().wrapping_add(q.abs().bits()), false)
+                } else {
+                    m
+                }
+            }
+        };
+        out.push(r);
+    }
+    if cast_kernel::is_wide_int(ret) {
+        let arr = cast_kernel::write_wide(&out, nulls.as_ref(), ret).map_err(Error::into_datafusion)?;
+        return finish(k, arr);
+    }
+    let n = out.len();
+    let vals = Vals::Int(out.iter().map(|w| w.low_i128()).collect());
+    let arr = cast_kernel::write(&vals, nulls.as_ref(), n, &ChType::Int128, ret, Mode::Plain)
+        .map_err(Error::into_datafusion)?;
+    finish(k, arr)
+}
+
 fn int_kernel(k: &KernelArgs, op: IntOp) -> DfResult<ColumnarValue> {
+    let int = |t: &ChType| t.is_integer() || matches!(t, ChType::Bool);
+    let types = [k.arg_types[0].base(), k.arg_types[1].base(), k.ret.base()];
+    if types[..2].iter().all(|t| int(t)) && types.iter().any(|t| cast_kernel::is_wide_int(t)) {
+        return wide_int_kernel(k, op);
+    }
     let (a, na) = wide(k, 0)?;
     let (b, nb) = wide(k, 1)?;
     let nulls = NullBuffer::union(na.as_ref(), nb.as_ref());
@@ -608,8 +722,15 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Ok(null_result());
     }
     let b = x.ty.base().clone();
-    if too_wide(&b) || is_128(&b) {
-        return Err(wide_not_implemented(&ctx.name, &b));
+    if too_wide(&b) {
+        let ret = propagate_null(std::slice::from_ref(&x), b);
+        return call("negate", decimal256_negate_kernel, vec![x], ret);
+    }
+    if is_128(&b) {
+        // -UInt128 is Int128, -UInt256 is Int256 (wrapping), as in ClickHouse.
+        let t = ChType::int_of(true, b.bit_width().unwrap_or(128));
+        let ret = propagate_null(std::slice::from_ref(&x), t);
+        return call("negate", wide_negate_kernel, vec![x], ret);
     }
     let t = match &b {
         t if t.is_unsigned_int() || matches!(t, ChType::Bool) => {
@@ -628,7 +749,36 @@ fn negate(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     Ok(TypedExpr::new(e, ret))
 }
 
+fn decimal256_negate_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let (a, nulls) = wide(k, 0)?;
+    let Vals::Dec(v, s) = a else {
+        return Err(wide_not_implemented("negate", k.ret).into_datafusion());
+    };
+    let n = v.len();
+    let vals = Vals::Dec(v.into_iter().map(|x| x.wrapping_neg()).collect(), s);
+    let arr = cast_kernel::write(&vals, nulls.as_ref(), n, k.ret.base(), k.ret.base(), Mode::Plain)
+        .map_err(Error::into_datafusion)?;
+    finish(k, arr)
+}
+
+fn wide_negate_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let (a, nulls) = wide_ints(k, 0)?;
+    let out: Vec<Wide> = a.iter().map(|w| w.negated()).collect();
+    let arr = cast_kernel::write_wide(&out, nulls.as_ref(), k.ret.base()).map_err(Error::into_datafusion)?;
+    finish(k, arr)
+}
+
+fn wide_abs_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let (a, nulls) = wide_ints(k, 0)?;
+    let out: Vec<Wide> = a.iter().map(|w| w.abs()).collect();
+    let arr = cast_kernel::write_wide(&out, nulls.as_ref(), k.ret.base()).map_err(Error::into_datafusion)?;
+    finish(k, arr)
+}
+
 fn abs_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    if cast_kernel::is_wide_int(k.arg_types[0].base()) {
+        return wide_abs_kernel(k);
+    }
     let (a, nulls) = wide(k, 0)?;
     let vals = match a {
         Vals::Int(v) => Vals::Int(v.into_iter().map(|x| x.abs()).collect()),
@@ -656,9 +806,6 @@ fn abs(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Ok(null_result());
     }
     let b = x.ty.base().clone();
-    if too_wide(&b) {
-        return Err(wide_not_implemented(&ctx.name, &b));
-    }
     let t = match &b {
         t if t.is_signed_int() => ChType::int_of(false, t.bit_width().unwrap_or(64)),
         t if t.is_unsigned_int() => return Ok(x.clone()),
@@ -933,5 +1080,74 @@ mod tests {
         assert_eq!(r("toUInt64", vec![four]).1, S::UInt64(Some(4)));
         // chdb: toIntervalDay(1.5) = 1, type IntervalDay
         assert_eq!(r("toIntervalDay", vec![f64_(1.5)]), ("IntervalDay".into(), S::Int64(Some(1))));
+    }
+
+    /// `toString` of a bound expression.
+    fn text(e: super::TypedExpr) -> String {
+        match r("toString", vec![e]).1 {
+            S::BinaryView(Some(b)) => String::from_utf8(b).unwrap(),
+            other => panic!("toString gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wide_integers_compute_in_256_bits() {
+        let u256_max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
+        let i256_min = "-57896044618658097711785492504343953926634992332820282019728792003956564819968";
+        let big = |f: &str, s: &str| bind(f, vec![str_(s)]).unwrap();
+        // chdb: toUInt256(max) + 1 = 0; toUInt256(max) * toUInt256(max) = 1; toUInt128(0) - 1 = -1 (Int128)
+        assert_eq!(text(bind("plus", vec![big("toUInt256", u256_max), int("UInt8", 1)]).unwrap()), "0");
+        assert_eq!(text(bind("multiply", vec![big("toUInt256", u256_max), big("toUInt256", u256_max)]).unwrap()), "1");
+        let m = bind("minus", vec![big("toUInt128", "0"), int("UInt8", 1)]).unwrap();
+        assert_eq!(m.ty.to_string(), "Int128");
+        assert_eq!(text(m), "-1");
+        // chdb: toUInt256(12345678901234567890) * toUInt256('100000000000000000000') = 1234567890123456789000000000000000000000
+        let p = bind(
+            "multiply",
+            vec![
+                bind("toUInt256", vec![u64_(12345678901234567890)]).unwrap(),
+                big("toUInt256", "100000000000000000000"),
+            ],
+        );
+        assert_eq!(text(p.unwrap()), "1234567890123456789000000000000000000000");
+        // chdb: intDiv(toUInt256(max), 3) = 38597363079105398474523661669562635951089994888546854679819194669304376546645
+        let d = bind("intDiv", vec![big("toUInt256", u256_max), int("UInt8", 3)]).unwrap();
+        assert_eq!(text(d), "38597363079105398474523661669562635951089994888546854679819194669304376546645");
+        // chdb: intDiv(toInt256(min + 1), 7) = -8270863516951156815969356072049136275233570333260040288532684571993794974281,
+        // toInt128(-7) % 3 = -1, positiveModulo(toInt128(-7), 3) = 2
+        let x = big("toInt256", "-57896044618658097711785492504343953926634992332820282019728792003956564819967");
+        let d = bind("intDiv", vec![x, int("UInt8", 7)]).unwrap();
+        assert_eq!(text(d), "-8270863516951156815969356072049136275233570333260040288532684571993794974281");
+        assert_eq!(text(bind("modulo", vec![big("toInt128", "-7"), int("UInt8", 3)]).unwrap()), "-1");
+        assert_eq!(text(bind("positiveModulo", vec![big("toInt128", "-7"), int("UInt8", 3)]).unwrap()), "2");
+        // chdb: intDiv(toInt256(min), -1) → 153; intDivOrZero(toInt256(5), 0) = 0; intDiv(toInt128(1), 0) → 153
+        assert_eq!(run_code("intDiv", vec![big("toInt256", i256_min), int("Int8", -1)]), 153);
+        assert_eq!(text(bind("intDivOrZero", vec![big("toInt256", "5"), int("UInt8", 0)]).unwrap()), "0");
+        assert_eq!(run_code("intDiv", vec![big("toInt128", "1"), int("UInt8", 0)]), 153);
+        // chdb: -toUInt128(1) = -1 (Int128); abs(toInt256(min)) = 2^255 (UInt256)
+        let n = bind("negate", vec![big("toUInt128", "1")]).unwrap();
+        assert_eq!(n.ty.to_string(), "Int128");
+        assert_eq!(text(n), "-1");
+        let a = bind("abs", vec![big("toInt256", i256_min)]).unwrap();
+        assert_eq!(a.ty.to_string(), "UInt256");
+        assert_eq!(text(a), "57896044618658097711785492504343953926634992332820282019728792003956564819968");
+    }
+
+    #[test]
+    fn decimal256_arithmetic() {
+        let d = |s: &str, scale: i64| bind("toDecimal256", vec![str_(s), int("UInt8", scale)]).unwrap();
+        // chdb: toDecimal256(1.5, 2) + 1 = 2.5 (Decimal(76, 2)); toDecimal256(1, 2) * toDecimal256('1e70', 0) = 1e70;
+        // toDecimal256('5e75', 0) + toDecimal256('5e75', 0) = 1e76 (wraps, no 407); -toDecimal256(1.5, 2) = -1.5;
+        // abs(toDecimal256(-1, 2)) = 1 (Decimal(76, 2))
+        let p = bind("plus", vec![d("1.5", 2), int("UInt8", 1)]).unwrap();
+        assert_eq!(p.ty.to_string(), "Decimal(76, 2)");
+        assert_eq!(text(p), "2.5");
+        let m = bind("multiply", vec![d("1", 2), d("1e70", 0)]).unwrap();
+        assert_eq!(text(m), format!("1{}", "0".repeat(70)));
+        assert_eq!(text(bind("plus", vec![d("5e75", 0), d("5e75", 0)]).unwrap()), format!("1{}", "0".repeat(76)));
+        assert_eq!(text(bind("negate", vec![d("1.5", 2)]).unwrap()), "-1.5");
+        let a = bind("abs", vec![d("-1", 2)]).unwrap();
+        assert_eq!(a.ty.to_string(), "Decimal(76, 2)");
+        assert_eq!(text(a), "1");
     }
 }

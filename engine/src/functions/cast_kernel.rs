@@ -24,6 +24,7 @@ use super::KernelArgs;
 use crate::error::{Error, ErrorCode, Result};
 use crate::formats::parse::{parse_column, OnError};
 use crate::formats::text::{to_text_column, TextOptions};
+use crate::types::wide::{self, Wide};
 use crate::types::{datetime64_unit, ChType};
 
 /// How a conversion treats values that do not fit.
@@ -123,6 +124,108 @@ fn i256_bytes(v: i128, _signed: bool) -> [u8; 32] {
     out
 }
 
+/// (U)Int128 and (U)Int256.
+pub(crate) fn is_wide_int(t: &ChType) -> bool {
+    matches!(t, ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256)
+}
+
+/// Reads an integer column (any width, Bool included) as exact [`Wide`] values.
+pub(crate) fn read_wide(arr: &dyn Array, from: &ChType) -> Result<Vec<Wide>> {
+    if is_wide_int(from) {
+        let fsb = arr.as_fixed_size_binary_opt().ok_or_else(|| not_supported(from, None))?;
+        let unsigned = from.is_unsigned_int();
+        return Ok((0..fsb.len()).map(|i| wide::decode(fsb.value(i), unsigned)).collect());
+    }
+    match read(arr, from)? {
+        Vals::Int(v) => Ok(v.into_iter().map(Wide::from_i128).collect()),
+        _ => Err(not_supported(from, None)),
+    }
+}
+
+/// Reads an integer or decimal column as 256-bit unscaled values and their scale
+/// (UInt256 values above 2^255 are not representable and read as their bits).
+pub(crate) fn read_dec256(arr: &dyn Array, from: &ChType) -> Result<(Vec<i256>, u32)> {
+    match from {
+        ChType::Decimal(p, s) if *p > 38 => {
+            let d = arr.as_primitive_opt::<Decimal256Type>().ok_or_else(|| not_supported(from, None))?;
+            Ok((d.values().to_vec(), *s as u32))
+        }
+        ChType::Decimal(_, s) => {
+            let d = arr.as_primitive_opt::<Decimal128Type>().ok_or_else(|| not_supported(from, None))?;
+            Ok((d.values().iter().map(|v| i256::from_i128(*v)).collect(), *s as u32))
+        }
+        _ => Ok((read_wide(arr, from)?.into_iter().map(Wide::bits).collect(), 0)),
+    }
+}
+
+/// Writes [`Wide`] values as a (U)Int128/(U)Int256 column (wrapping into the width).
+pub(crate) fn write_wide(vals: &[Wide], nulls: Option<&NullBuffer>, to: &ChType) -> Result<ArrayRef> {
+    let valid = |i: usize| !nulls.is_some_and(|b| b.is_null(i));
+    let arr = if to.bit_width().is_some_and(|b| b > 128) {
+        let bytes: Vec<[u8; 32]> = vals.iter().map(|w| wide::encode32(w.bits())).collect();
+        FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+            bytes.iter().enumerate().map(|(i, b)| valid(i).then_some(b.as_slice())),
+            32,
+        )?
+    } else {
+        let bytes: Vec<[u8; 16]> = vals.iter().map(|w| wide::encode16(w.bits())).collect();
+        FixedSizeBinaryArray::try_from_sparse_iter_with_size(
+            bytes.iter().enumerate().map(|(i, b)| valid(i).then_some(b.as_slice())),
+            16,
+        )?
+    };
+    Ok(Arc::new(arr))
+}
+
+/// Conversions into or out of (U)Int128/(U)Int256 that need all 256 bits:
+/// integer ↔ wide integer (wrapping into the target width) and wide integer →
+/// float, float → wide integer. None: not such a conversion.
+fn convert_wide(arr: &ArrayRef, fb: &ChType, tb: &ChType) -> Option<Result<ArrayRef>> {
+    let int = |t: &ChType| t.is_integer() || matches!(t, ChType::Bool);
+    if !(is_wide_int(fb) || is_wide_int(tb)) {
+        return None;
+    }
+    let nulls = arr.logical_nulls();
+    if is_wide_int(tb) && int(fb) {
+        return Some(read_wide(arr.as_ref(), fb).and_then(|v| write_wide(&v, nulls.as_ref(), tb)));
+    }
+    if is_wide_int(tb) && fb.is_float() {
+        let Ok(Vals::Float(f)) = read(arr.as_ref(), fb) else { return None };
+        let mut out = Vec::with_capacity(f.len());
+        for (i, x) in f.iter().enumerate() {
+            if nulls.as_ref().is_some_and(|b| b.is_null(i)) {
+                out.push(Wide::ZERO);
+                continue;
+            }
+            if !x.is_finite() {
+                return Some(Err(nan_to_int()));
+            }
+            out.push(Wide::from_f64_clickhouse(*x).unwrap_or(Wide::ZERO));
+        }
+        return Some(write_wide(&out, nulls.as_ref(), tb));
+    }
+    if is_wide_int(fb) && matches!(tb, ChType::Decimal(p, _) if *p > 38) {
+        return Some(read_dec256(arr.as_ref(), fb).and_then(|(v, _)| {
+            let ChType::Decimal(_, s) = tb else { return Err(decimal_overflow()) };
+            // Wraps in 256 bits, as ClickHouse does for Decimal256.
+            let m = i256::from_i128(10).checked_pow(*s as u32).ok_or_else(decimal_overflow)?;
+            let out: Vec<i256> = v.iter().map(|x| x.wrapping_mul(m)).collect();
+            Ok(Arc::new(arrow::array::Decimal256Array::new(out.into(), nulls.clone()).with_data_type(tb.to_arrow()))
+                as ArrayRef)
+        }));
+    }
+    if is_wide_int(fb) && tb.is_float() {
+        let v = match read_wide(arr.as_ref(), fb) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        let n = v.len();
+        let f = Vals::Float(v.iter().map(|w| w.to_f64()).collect());
+        return Some(write(&f, nulls.as_ref(), n, &ChType::Float64, tb, Mode::Plain));
+    }
+    None
+}
+
 pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
     use ChType as C;
     Ok(match from {
@@ -152,6 +255,20 @@ pub(crate) fn read(arr: &dyn Array, from: &ChType) -> Result<Vals> {
         C::Float32 => Vals::Float(arr.as_primitive::<Float32Type>().values().iter().map(|v| *v as f64).collect()),
         C::Float64 => Vals::Float(arr.as_primitive::<Float64Type>().values().to_vec()),
         C::Decimal(p, s) if *p <= 38 => Vals::Dec(prim::<Decimal128Type>(arr, |v| v), *s as u32),
+        C::Decimal(_, s) => {
+            // Decimal256 through i128: exact for values of up to 38 digits, else 407.
+            let d = arr.as_primitive_opt::<Decimal256Type>().ok_or_else(|| not_supported(from, None))?;
+            let nulls = d.nulls();
+            let mut out = Vec::with_capacity(d.len());
+            for (i, v) in d.values().iter().enumerate() {
+                match v.to_i128() {
+                    Some(x) => out.push(x),
+                    None if nulls.is_some_and(|n| n.is_null(i)) => out.push(0),
+                    None => return Err(decimal_overflow()),
+                }
+            }
+            Vals::Dec(out, *s as u32)
+        }
         C::Int128 | C::UInt128 => {
             let fsb = arr.as_fixed_size_binary();
             let signed = matches!(from, C::Int128);
@@ -299,7 +416,12 @@ fn to_decimal(vals: &Vals, i: usize, precision: u32, scale: u32) -> Result<i128>
             if x.abs() >= 1e38 {
                 return Err(decimal_overflow());
             }
-            x as i128
+            if precision > 18 {
+                // Decimal128's storage is a ClickHouse wide integer, which takes large floats inexactly.
+                Wide::from_f64_clickhouse(x).map_or(x as i128, Wide::low_i128)
+            } else {
+                x as i128
+            }
         }
         Vals::Dec(v, s) => {
             if scale >= *s {
@@ -428,6 +550,11 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
     if let (ChType::Array(fe), ChType::Array(te)) = (fb, tb) {
         return convert_list(arr, fe, te, tz, mode);
     }
+    if mode == Mode::Plain {
+        if let Some(r) = convert_wide(arr, fb, tb) {
+            return r;
+        }
+    }
     let n = arr.len();
     let nulls = arr.logical_nulls();
     let nulls = nulls.as_ref();
@@ -498,8 +625,7 @@ fn enum_to_string(arr: &ArrayRef, items: &[(String, i16)]) -> Result<ArrayRef> {
 }
 
 fn unknown_enum(what: String) -> Error {
-    // ClickHouse: 691 UNKNOWN_ELEMENT_OF_ENUM (not yet in the ErrorCode table).
-    Error::new(ErrorCode::BAD_ARGUMENTS, what)
+    Error::new(ErrorCode::UNKNOWN_ELEMENT_OF_ENUM, what)
 }
 
 fn string_to_enum(arr: &ArrayRef, items: &[(String, i16)], to: &ChType) -> Result<ArrayRef> {
@@ -704,7 +830,7 @@ pub(crate) fn write(
                         if !v[i].is_finite() {
                             return Err(decimal_overflow());
                         }
-                        i256::from_f64((v[i] * 10f64.powi(scale as i32)).trunc())
+                        Wide::from_f64_clickhouse(v[i] * 10f64.powi(scale as i32)).map(Wide::bits)
                     }
                     Vals::Dec(v, s0) => {
                         let x = i256::from_i128(v[i]);
@@ -781,8 +907,8 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
                 | C::Bool
                 | C::Float32
                 | C::Float64
-        ) || matches!(x, C::Decimal(p, _) if *p <= 38)
+        ) || matches!(x, C::Decimal(..))
     };
-    let writable = |x: &ChType| readable(x) || matches!(x, C::Decimal(..));
+    let writable = readable;
     readable(f) && writable(t) && !matches!(t, C::Interval(_))
 }

@@ -21,7 +21,7 @@ use datafusion::functions::core::expr_fn::get_field;
 use datafusion::logical_expr::{binary_expr, Cast, ColumnarValue, Expr as DfExpr, Operator};
 
 use super::arithmetic::{cast_keep_null, finish, null_result, propagate_null, wide};
-use super::cast_kernel::{enum_items, pow10, Vals};
+use super::cast_kernel::{self, enum_items, pow10, Vals};
 use super::conversion::cast;
 use super::udf::call;
 use super::{
@@ -139,7 +139,51 @@ fn cmp_vals(a: &Vals, b: &Vals, i: usize) -> Option<Ordering> {
     }
 }
 
+/// Integers of which one is (U)Int128/(U)Int256: compared exactly in 256 bits.
+fn wide_int_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let mut cols = Vec::with_capacity(2);
+    let mut nulls = Vec::with_capacity(2);
+    for i in 0..2 {
+        let arr = k.args[i].to_array(rows)?;
+        let v = cast_kernel::read_wide(arr.as_ref(), k.arg_types[i].base()).map_err(Error::into_datafusion)?;
+        cols.push(v);
+        nulls.push(arr.logical_nulls());
+    }
+    let nulls = NullBuffer::union(nulls[0].as_ref(), nulls[1].as_ref());
+    let vals: Vec<bool> = cols[0].iter().zip(&cols[1]).map(|(x, y)| op.test(Some(x.cmp(y)))).collect();
+    finish(k, Arc::new(BooleanArray::new(vals.into(), nulls)))
+}
+
+/// A Decimal256 against an integer or decimal: compared in 256 bits at the
+/// larger scale; rescaling wraps as in ClickHouse (chdb: toDecimal256('1e50', 2)
+/// > toDecimal128(5, 30) is 0).
+fn decimal256_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
+    use arrow::datatypes::i256;
+    let rows = if k.all_scalar() { 1 } else { k.rows };
+    let (a, b) = (k.args[0].to_array(rows)?, k.args[1].to_array(rows)?);
+    let (xa, sa) = cast_kernel::read_dec256(a.as_ref(), k.arg_types[0].base()).map_err(Error::into_datafusion)?;
+    let (xb, sb) = cast_kernel::read_dec256(b.as_ref(), k.arg_types[1].base()).map_err(Error::into_datafusion)?;
+    let s = sa.max(sb);
+    let ten = |n: u32| i256::from_i128(10).wrapping_pow(n);
+    let (ma, mb) = (ten(s - sa), ten(s - sb));
+    let nulls = NullBuffer::union(a.logical_nulls().as_ref(), b.logical_nulls().as_ref());
+    let vals: Vec<bool> =
+        xa.iter().zip(&xb).map(|(x, y)| op.test(Some(x.wrapping_mul(ma).cmp(&y.wrapping_mul(mb))))).collect();
+    finish(k, Arc::new(BooleanArray::new(vals.into(), nulls)))
+}
+
 fn numeric_kernel(k: &KernelArgs, op: CmpOp) -> DfResult<ColumnarValue> {
+    let int = |t: &ChType| t.is_integer() || matches!(t, ChType::Bool);
+    let (ta, tb) = (k.arg_types[0].base(), k.arg_types[1].base());
+    if int(ta) && int(tb) && (cast_kernel::is_wide_int(ta) || cast_kernel::is_wide_int(tb)) {
+        return wide_int_kernel(k, op);
+    }
+    let dec256 = |t: &ChType| matches!(t, ChType::Decimal(p, _) if *p > 38);
+    let exact = |t: &ChType| int(t) || t.is_decimal();
+    if exact(ta) && exact(tb) && (dec256(ta) || dec256(tb)) {
+        return decimal256_kernel(k, op);
+    }
     let (a, na) = wide(k, 0)?;
     let (b, nb) = wide(k, 1)?;
     let (a, b) = (undecimal(a), undecimal(b));
@@ -590,5 +634,36 @@ mod tests {
         // a decimal against an integer
         let dec = bind("toDecimal32", vec![f64_(1.5), int("UInt8", 2)]).unwrap();
         assert_eq!(v("greater", vec![dec, int("UInt8", 1)]), T);
+    }
+
+    #[test]
+    fn wide_integers_compare_exactly() {
+        let big = |f: &str, s: &str| bind(f, vec![str_(s)]).unwrap();
+        // chdb: toUInt256(2^128) > toUInt256(2^128 - 1) = 1; toUInt128(max) > 0 = 1;
+        // toInt8(-1) < toUInt256(0) = 1; toUInt64(max) < toInt128(2^64) = 1; toInt128(-5) = toInt64(-5) = 1
+        let a = big("toUInt256", "340282366920938463463374607431768211456");
+        let b = big("toUInt256", "340282366920938463463374607431768211455");
+        assert_eq!(v("greater", vec![a, b]), S::UInt8(Some(1)));
+        let m = big("toUInt128", "340282366920938463463374607431768211455");
+        assert_eq!(v("greater", vec![m, int("UInt8", 0)]), S::UInt8(Some(1)));
+        assert_eq!(v("less", vec![int("Int8", -1), big("toUInt256", "0")]), S::UInt8(Some(1)));
+        let h = big("toInt128", "18446744073709551616");
+        assert_eq!(v("less", vec![u64_(u64::MAX), h]), S::UInt8(Some(1)));
+        assert_eq!(v("equals", vec![big("toInt128", "-5"), int("Int64", -5)]), S::UInt8(Some(1)));
+        let top = big("toUInt256", "115792089237316195423570985008687907853269984665640564039457584007913129639935");
+        assert_eq!(v("less", vec![top, big("toUInt256", "1")]), S::UInt8(Some(0)));
+    }
+
+    #[test]
+    fn decimal256_compares_in_256_bits() {
+        let d = |s: &str, scale: i64| bind("toDecimal256", vec![str_(s), int("UInt8", scale)]).unwrap();
+        // chdb: toDecimal256(1, 40) > toDecimal256(0.5, 40) = 1; toDecimal256('2', 2) = 2 is 1;
+        // toDecimal256(-3, 40) < toInt256(-2) = 1; toDecimal256('1e50', 2) > toDecimal128(5, 30) = 0 (rescale wraps)
+        assert_eq!(v("greater", vec![d("1", 40), d("0.5", 40)]), S::UInt8(Some(1)));
+        assert_eq!(v("equals", vec![d("2", 2), int("UInt8", 2)]), S::UInt8(Some(1)));
+        let m2 = bind("toInt256", vec![int("Int8", -2)]).unwrap();
+        assert_eq!(v("less", vec![d("-3", 40), m2]), S::UInt8(Some(1)));
+        let small = bind("toDecimal128", vec![int("UInt8", 5), int("UInt8", 30)]).unwrap();
+        assert_eq!(v("greater", vec![d("1e50", 2), small]), S::UInt8(Some(0)));
     }
 }

@@ -9,6 +9,9 @@
 //! `cast_kernel.rs`, whose second argument carries the session time zone.
 //! Mirrors ClickHouse `FunctionsConversion.h`.
 
+use std::collections::BTreeMap;
+
+use datafusion::common::metadata::FieldMetadata;
 use datafusion::logical_expr::{lit, Cast, Expr as DfExpr};
 use datafusion::scalar::ScalarValue;
 
@@ -16,12 +19,86 @@ use super::cast_kernel::{self, supported};
 use super::udf::call;
 use super::{check_arg_count, illegal_type, Case, FunctionContext, FunctionRegistry, Kernel, TypedExpr};
 use crate::error::{Error, ErrorCode, Result};
+use crate::formats::parse::{parse_column, OnError};
+use crate::formats::text::TextOptions;
 use crate::types::{parse_type, ChType};
 
+/// Field-metadata key under which a float literal keeps its source digits.
+const LITERAL_TEXT: &str = "granary.literal_text";
+
+/// A Float64 literal that keeps the digits it was written with
+/// (`12345678901234567890.5`), for the conversions that parse them.
+pub fn float_literal_with_text(value: ScalarValue, text: &str) -> DfExpr {
+    let meta = BTreeMap::from([(LITERAL_TEXT.to_string(), text.to_string())]);
+    DfExpr::Literal(value, Some(FieldMetadata::from(meta)))
+}
+
+/// The decimal text of a Float64 literal: the digits it was written with, else
+/// the shortest text of its value (which is what was written).
+fn float_literal_text(e: &TypedExpr) -> Option<String> {
+    let DfExpr::Literal(ScalarValue::Float64(Some(f)), meta) = &e.expr else { return None };
+    if let Some(text) = meta.as_ref().and_then(|m| m.inner().get(LITERAL_TEXT)) {
+        return Some(text.clone());
+    }
+    f.is_finite().then(|| f.to_string())
+}
+
+/// The same expression without the kept digits of a float literal (so they never reach a result schema).
+fn plain(arg: TypedExpr) -> TypedExpr {
+    match arg.expr {
+        DfExpr::Literal(v, Some(_)) => TypedExpr::new(DfExpr::Literal(v, None), arg.ty),
+        _ => arg,
+    }
+}
+
+/// A float literal converted to a Decimal as ClickHouse's INSERT VALUES and `::`
+/// do: the literal's text is parsed as the Decimal (no Float64 rounding); an
+/// integer literal beyond 64 bits (a Float64 too) is parsed as a (U)Int128/256.
+fn float_literal_to_decimal(arg: &TypedExpr, to: &ChType) -> Option<Result<TypedExpr>> {
+    if arg.ty != ChType::Float64 {
+        return None;
+    }
+    let wide_int = matches!(to.base(), ChType::Int128 | ChType::UInt128 | ChType::Int256 | ChType::UInt256);
+    if !matches!(to.base(), ChType::Decimal(..)) && !wide_int {
+        return None;
+    }
+    let text = float_literal_text(arg)?;
+    let integer = text.strip_prefix('-').unwrap_or(&text).bytes().all(|b| b.is_ascii_digit());
+    if wide_int && !(integer && text.len() > 18) {
+        return None;
+    }
+    let input = arrow::array::BinaryViewArray::from_iter_values([text.as_bytes()]);
+    let parsed = parse_column(&input, to.base(), &TextOptions::default(), OnError::Throw)
+        .and_then(|a| Ok(ScalarValue::try_from_array(&a, 0)?));
+    Some(parsed.map(|v| TypedExpr::new(DfExpr::Literal(v, None), to.clone())))
+}
+
 /// Converts `arg` to `to` with ClickHouse's `CAST` semantics (integers wrap,
-/// strings are parsed, errors carry ClickHouse's codes).
+/// strings are parsed, errors carry ClickHouse's codes). This is the implicit
+/// conversion (INSERT values, IN lists, arguments): a float literal becomes a
+/// Decimal through its text, as ClickHouse's INSERT VALUES parses it.
 pub fn cast(ctx: &FunctionContext, arg: TypedExpr, to: &ChType) -> Result<TypedExpr> {
-    cast_with(ctx, arg, to, cast_kernel::cast_plain)
+    if let Some(r) = float_literal_to_decimal(&arg, to) {
+        return r;
+    }
+    cast_with(ctx, plain(arg), to, cast_kernel::cast_plain)
+}
+
+/// The explicit `CAST(x AS T)` / `CAST(x, 'T')` (`by_text`: `x::T`). ClickHouse's
+/// CAST function refuses text → Map (53 TYPE_MISMATCH), which implicit
+/// conversions accept; it converts a float literal through Float64 arithmetic,
+/// while `1.5::Decimal(9, 1)` parses the literal's text.
+pub fn cast_explicit(ctx: &FunctionContext, arg: TypedExpr, to: &ChType, by_text: bool) -> Result<TypedExpr> {
+    if arg.ty.base().is_string_or_fixed() && matches!(to.base(), ChType::Map(..)) {
+        return Err(Error::new(
+            ErrorCode::TYPE_MISMATCH,
+            format!("Unsupported types to CAST AS Map. Left type: {}, right type: {to}", arg.ty.base()),
+        ));
+    }
+    if by_text {
+        return cast(ctx, arg, to);
+    }
+    cast_with(ctx, plain(arg), to, cast_kernel::cast_plain)
 }
 
 /// Whether Arrow's own cast gives exactly ClickHouse's result for base types `from` → `to`.
@@ -111,7 +188,7 @@ fn cast_fn(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     let mut args = args;
     args.truncate(1);
     let arg = args.pop().ok_or_else(|| Error::new(ErrorCode::LOGICAL_ERROR, "no argument"))?;
-    cast(ctx, arg, &to)
+    cast_explicit(ctx, arg, &to, false)
 }
 
 fn accurate_cast(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
@@ -221,7 +298,7 @@ fn to_type(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
         return Ok(arg);
     }
     let to = if arg.ty.is_nullable() { to.nullable() } else { to };
-    cast(ctx, arg, &to)
+    cast_explicit(ctx, arg, &to, false)
 }
 
 /// `toInt32OrNull(s)`, `toInt32OrZero(s)`, `toInt32OrDefault(s[, default])`: string arguments only.
@@ -310,6 +387,59 @@ mod tests {
             Ok(v) => v,
             Err(e) => panic!("{name}: {e}"),
         }
+    }
+
+    #[test]
+    fn float_literal_digits_to_decimal() {
+        use super::super::testing::{ctx, eval};
+        use crate::types::parse_type;
+        let lit = |text: &str| {
+            let v = S::Float64(Some(text.parse::<f64>().unwrap()));
+            super::TypedExpr::new(super::float_literal_with_text(v, text), parse_type("Float64").unwrap())
+        };
+        let value = |e: &super::TypedExpr| S::try_from_array(&eval(e).unwrap(), 0).unwrap();
+        let c = ctx("CAST");
+        let d38 = parse_type("Decimal(38, 1)").unwrap();
+        // chdb: INSERT INTO d (Decimal(38, 1)) VALUES (12345678901234567890.5) keeps every digit,
+        // and 12345678901234567890.5::Decimal(38, 1) = 12345678901234567890.5
+        let exact = super::cast(&c, lit("12345678901234567890.5"), &d38).unwrap();
+        assert_eq!(value(&exact), S::Decimal128(Some(123456789012345678905), 38, 1));
+        let op = super::cast_explicit(&c, lit("-12345678901234567890.5"), &d38, true).unwrap();
+        assert_eq!(value(&op), S::Decimal128(Some(-123456789012345678905), 38, 1));
+        // chdb: INSERT VALUES (1.25) into Decimal(9, 1) = 1.2 (text truncates); (1.5e-1) into Decimal(38, 1) = 0.1
+        let d9 = parse_type("Decimal(9, 1)").unwrap();
+        assert_eq!(value(&super::cast(&c, f64_(1.25), &d9).unwrap()), S::Decimal128(Some(12), 9, 1));
+        assert_eq!(value(&super::cast(&c, lit("1.5e-1"), &d38).unwrap()), S::Decimal128(Some(1), 38, 1));
+        // chdb: INSERT INTO t (a Int128) VALUES (170141183460469231731687303715884105727) keeps the digits
+        let i128_max = super::cast(&c, lit("170141183460469231731687303715884105727"), &parse_type("Int128").unwrap());
+        let bytes = crate::types::wide::encode16(arrow::datatypes::i256::from_i128(i128::MAX)).to_vec();
+        assert_eq!(value(&i128_max.unwrap()), S::FixedSizeBinary(16, Some(bytes)));
+        // CAST(… AS Decimal) goes through Float64: the digits are not exact, and the kept text is dropped.
+        let float = super::cast_explicit(&c, lit("12345678901234567890.5"), &d38, false).unwrap();
+        assert!(matches!(&float.expr, datafusion::logical_expr::Expr::ScalarFunction(_)));
+        // chdb: CAST(12345678901234567890.5 AS Decimal(38, 1)) = 12345678901234566758.6
+        assert_eq!(value(&float), S::Decimal128(Some(123456789012345667586), 38, 1));
+        // chdb: toDecimal128(0.1, 30) = 0.100000000000000009028505825362
+        let d = r("toDecimal128", vec![f64_(0.1), int("UInt8", 30)]).1;
+        assert_eq!(d, S::Decimal128(Some(100000000000000009028505825362), 38, 30));
+    }
+
+    #[test]
+    fn unknown_enum_element() {
+        // chdb: CAST('z' AS Enum8('a' = 1)) and CAST(5 AS Enum8('a' = 1)) → 691 UNKNOWN_ELEMENT_OF_ENUM
+        assert_eq!(run_code("CAST", vec![str_("z"), str_("Enum8('a' = 1)")]), 691);
+        assert_eq!(run_code("CAST", vec![int("UInt8", 5), str_("Enum8('a' = 1)")]), 691);
+    }
+
+    #[test]
+    fn cast_text_to_map_is_a_type_mismatch() {
+        use super::super::testing::ctx;
+        use crate::types::parse_type;
+        // chdb: CAST('{\'k\':1}' AS Map(String, UInt8)) → 53 TYPE_MISMATCH
+        let m = parse_type("Map(String, UInt8)").unwrap();
+        let e = super::cast_explicit(&ctx("CAST"), str_("{'k':1}"), &m, false).unwrap_err();
+        assert_eq!(e.code(), 53);
+        assert_eq!(run_code("CAST", vec![str_("{'k':1}"), str_("Map(String, UInt8)")]), 53);
     }
 
     #[test]

@@ -66,6 +66,7 @@ fn setting_text(e: &ast::Expr) -> Result<String> {
         Expr::Literal(Literal::UInt(v)) => v.to_string(),
         Expr::Literal(Literal::Int(v)) => v.to_string(),
         Expr::Literal(Literal::Float(v)) => v.to_string(),
+        Expr::Literal(Literal::ExactFloat(_, text)) => text.clone(),
         Expr::Literal(Literal::Bool(b)) => (if *b { "1" } else { "0" }).to_string(),
         Expr::Identifier(p) if p.len() == 1 => p[0].clone(),
         other => {

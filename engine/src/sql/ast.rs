@@ -20,6 +20,9 @@ pub enum Literal {
     Int(i64),
     /// A float literal; the original text is kept for the column name.
     Float(f64),
+    /// A float literal whose decimal digits an f64 cannot hold (`12345678901234567890.5`):
+    /// its value and its source text, which INSERT and `::` parse exactly as a Decimal.
+    ExactFloat(f64, String),
     /// A very large integer literal (beyond u64) kept as text (UInt128/256, Float64).
     BigInt(String),
     String(Vec<u8>),
@@ -597,6 +600,7 @@ fn write_literal(f: &mut fmt::Formatter<'_>, lit: &Literal) -> fmt::Result {
                 write!(f, "{}", crate::formats::text::format_f64(*v))
             }
         }
+        Literal::ExactFloat(v, _) => write!(f, "{}", crate::formats::text::format_f64(*v)),
         Literal::BigInt(s) => f.write_str(s),
         Literal::String(s) => {
             f.write_str("'")?;

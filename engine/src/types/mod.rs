@@ -9,6 +9,7 @@
 
 mod parse;
 pub mod rules;
+pub mod wide;
 
 use std::fmt;
 use std::sync::Arc;

@@ -128,7 +128,7 @@ pub fn literal_value(lit: &Literal) -> Result<(ScalarValue, ChType)> {
                 (ScalarValue::Int64(Some(*v)), ChType::Int64)
             }
         }
-        Literal::Float(f) => (ScalarValue::Float64(Some(*f)), ChType::Float64),
+        Literal::Float(f) | Literal::ExactFloat(f, _) => (ScalarValue::Float64(Some(*f)), ChType::Float64),
         Literal::BigInt(s) => {
             let f: f64 = s.parse().map_err(|_| {
                 Error::new(ErrorCode::NOT_IMPLEMENTED, format!("Integer literal {s} does not fit in 64 bits"))
@@ -235,7 +235,13 @@ impl Binder<'_> {
         match e {
             Expr::Literal(l) => {
                 let (v, t) = literal_value(l)?;
-                Ok(lit_expr(v, t))
+                Ok(match l {
+                    // The digits travel with the value for conversions that parse them (INSERT, `::`).
+                    Literal::ExactFloat(_, text) | Literal::BigInt(text) => {
+                        TypedExpr::new(conversion::float_literal_with_text(v, text), t)
+                    }
+                    _ => lit_expr(v, t),
+                })
             }
             Expr::Identifier(parts) => self.bind_identifier(parts, ctx),
             Expr::Alias { expr, alias } => {
@@ -245,10 +251,11 @@ impl Binder<'_> {
                 r
             }
             Expr::Function(call) => self.bind_function(call, ctx),
-            Expr::Cast { expr, type_name, .. } => {
+            Expr::Cast { expr, type_name, syntax } => {
                 let ty = parse_type(type_name)?;
                 let v = self.bind_expr(expr, ctx)?;
-                self.cast(v, &ty)
+                let by_text = matches!(syntax, crate::sql::ast::CastSyntax::Operator);
+                conversion::cast_explicit(&self.fctx_for("CAST"), v, &ty, by_text)
             }
             Expr::Subquery(q) => self.bind_scalar_subquery(q),
             Expr::Asterisk { .. } | Expr::Columns(_) => {

@@ -127,11 +127,42 @@ pub(super) fn is_reserved_for_alias(word: &str) -> bool {
     RESERVED.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
+/// The significant digits and the power of ten of the last one in a decimal
+/// text (`1.50e2` → ("15", 1)); None when the text is not plain decimal.
+fn decimal_digits(text: &str) -> Option<(String, i64)> {
+    let (mantissa, exp) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = format!("{int}{frac}");
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut exp = exp - frac.len() as i64;
+    let trimmed = digits.trim_start_matches('0');
+    let sig = trimmed.trim_end_matches('0');
+    exp += (trimmed.len() - sig.len()) as i64;
+    Some((sig.to_string(), if sig.is_empty() { 0 } else { exp }))
+}
+
+/// Whether two unsigned decimal texts denote the same number.
+fn same_decimal(a: &str, b: &str) -> bool {
+    match (decimal_digits(a), decimal_digits(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 fn negate_literal(l: Literal) -> Literal {
     match l {
         Literal::UInt(v) if v <= i64::MAX as u64 + 1 => Literal::Int((v as i128).wrapping_neg() as i64),
         Literal::UInt(v) => Literal::BigInt(format!("-{v}")),
         Literal::Float(f) => Literal::Float(-f),
+        Literal::ExactFloat(f, s) => match s.strip_prefix('-') {
+            Some(pos) => Literal::ExactFloat(-f, pos.to_string()),
+            None => Literal::ExactFloat(-f, format!("-{s}")),
+        },
         Literal::BigInt(s) => Literal::BigInt(format!("-{s}")),
         other => other,
     }
@@ -596,7 +627,12 @@ impl<'a> Parser<'a> {
                 }
             });
         }
-        text.parse::<f64>().map(Literal::Float).map_err(|_| self.error_at(t, "Expected number"))
+        let v = text.parse::<f64>().map_err(|_| self.error_at(t, "Expected number"))?;
+        Ok(if v.is_finite() && !same_decimal(text, &v.to_string()) {
+            Literal::ExactFloat(v, text.to_string())
+        } else {
+            Literal::Float(v)
+        })
     }
 
     fn parse_primary(&mut self) -> P<Expr> {

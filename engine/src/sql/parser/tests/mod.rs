@@ -192,6 +192,18 @@ fn expression_shapes() {
     assert_eq!(expr("-9223372036854775808"), Expr::Literal(Literal::Int(i64::MIN)));
     assert_eq!(expr("1e10"), Expr::Literal(Literal::Float(1e10)));
     assert_eq!(expr("(.5)"), Expr::Literal(Literal::Float(0.5)));
+    assert_eq!(expr("0.1"), Expr::Literal(Literal::Float(0.1)));
+    assert_eq!(expr("1.50e2"), Expr::Literal(Literal::Float(150.0)));
+    // Digits an f64 cannot hold are kept as text (INSERT and `::` parse them as a Decimal).
+    let big = 12345678901234567890.5f64;
+    assert_eq!(
+        expr("12345678901234567890.5"),
+        Expr::Literal(Literal::ExactFloat(big, "12345678901234567890.5".into()))
+    );
+    assert_eq!(
+        expr("-12345678901234567890.5"),
+        Expr::Literal(Literal::ExactFloat(-big, "-12345678901234567890.5".into()))
+    );
     assert_eq!(expr("'a\\n\\t\\\\\\'\\0\\x41'"), Expr::Literal(Literal::String(b"a\n\t\\'\0A".to_vec())));
     assert_eq!(expr("99999999999999999999999"), Expr::Literal(Literal::BigInt("99999999999999999999999".into())));
     assert_eq!(expr("false"), Expr::Literal(Literal::Bool(false)));
