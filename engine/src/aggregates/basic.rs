@@ -51,6 +51,13 @@ impl AggState for CountState {
         self.0 += rows(args) as u64;
         Ok(())
     }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        self.0 = self.0.wrapping_sub(rows(args) as u64);
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        true
+    }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         self.0 = self.0.wrapping_add(r.var_u64()?);
         Ok(())
@@ -157,6 +164,36 @@ impl SumValue {
         Ok(())
     }
 
+    /// Subtracts every value of an array (the inverse of [`Self::add_array`], for sliding windows).
+    pub fn sub_array(&mut self, a: &ArrayRef) -> DfResult<()> {
+        match self {
+            SumValue::Int(acc) => {
+                let c = cast(a, &DataType::Int64)?;
+                for v in c.as_primitive::<Int64Type>().iter().flatten() {
+                    *acc = acc.wrapping_sub(v);
+                }
+            }
+            SumValue::UInt(acc) => {
+                let c = cast(a, &DataType::UInt64)?;
+                for v in c.as_primitive::<UInt64Type>().iter().flatten() {
+                    *acc = acc.wrapping_sub(v);
+                }
+            }
+            SumValue::Float(acc) => {
+                let c = cast(a, &DataType::Float64)?;
+                for v in c.as_primitive::<Float64Type>().iter().flatten() {
+                    *acc -= v;
+                }
+            }
+            SumValue::Decimal(acc, _) => {
+                for v in a.as_primitive::<Decimal128Type>().iter().flatten() {
+                    *acc = acc.wrapping_sub(v);
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn add(&mut self, o: SumValue) {
         match (self, o) {
             (SumValue::Int(a), SumValue::Int(b)) => *a = a.wrapping_add(b),
@@ -253,6 +290,13 @@ impl AggState for SumState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         self.0.add_array(&args[0])
     }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        self.0.sub_array(&args[0])?;
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        true
+    }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         let o = SumValue::read(self.1, r)?;
         self.0.add(o);
@@ -299,6 +343,14 @@ impl AggState for AvgState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         self.1 += rows(args) as u64;
         self.0.add_array(&args[0])
+    }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        self.1 = self.1.wrapping_sub(rows(args) as u64);
+        self.0.sub_array(&args[0])?;
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        true
     }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         let o = SumValue::read(self.2, r)?;

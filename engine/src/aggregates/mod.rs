@@ -29,11 +29,13 @@ pub mod combinators;
 pub mod groups;
 pub mod groups_more;
 pub mod quantile;
+pub mod quantile_weighted;
 pub mod state;
 pub mod stats;
 pub mod tdigest;
 pub mod udaf;
 pub mod uniq;
+pub mod uniq_hll;
 
 #[cfg(test)]
 mod tests;
@@ -94,8 +96,8 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("groupBitXor", Case::Sensitive, basic::group_bit_xor),
     ("uniq", Case::Sensitive, uniq::uniq),
     ("uniqExact", Case::Sensitive, uniq::uniq_exact),
-    ("uniqCombined", Case::Sensitive, uniq::not_implemented),
-    ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
+    ("uniqCombined", Case::Sensitive, uniq_hll::uniq_combined),
+    ("uniqHLL12", Case::Sensitive, uniq_hll::uniq_hll12),
     ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
     ("medianTDigest", Case::Sensitive, tdigest::quantile_tdigest),
     ("quantilesTDigest", Case::Sensitive, tdigest::quantiles_tdigest),
@@ -108,6 +110,15 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("quantileExact", Case::Sensitive, quantile::quantile_exact),
     ("medianExact", Case::Sensitive, quantile::quantile_exact),
     ("quantilesExact", Case::Sensitive, quantile::quantiles_exact),
+    ("quantileExactLow", Case::Sensitive, quantile::quantile_exact_low),
+    ("medianExactLow", Case::Sensitive, quantile::quantile_exact_low),
+    ("quantilesExactLow", Case::Sensitive, quantile::quantiles_exact_low),
+    ("quantileExactHigh", Case::Sensitive, quantile::quantile_exact_high),
+    ("medianExactHigh", Case::Sensitive, quantile::quantile_exact_high),
+    ("quantilesExactHigh", Case::Sensitive, quantile::quantiles_exact_high),
+    ("quantileExactWeighted", Case::Sensitive, quantile_weighted::quantile_exact_weighted),
+    ("medianExactWeighted", Case::Sensitive, quantile_weighted::quantile_exact_weighted),
+    ("quantilesExactWeighted", Case::Sensitive, quantile_weighted::quantiles_exact_weighted),
     ("varPop", Case::Sensitive, stats::var_pop),
     ("varSamp", Case::Sensitive, stats::var_samp),
     ("stddevPop", Case::Sensitive, stats::stddev_pop),
@@ -116,6 +127,10 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("covarSamp", Case::Sensitive, stats::covar_samp),
     ("corr", Case::Insensitive, stats::corr),
     ("avgWeighted", Case::Sensitive, stats::avg_weighted),
+    ("skewPop", Case::Sensitive, stats::skew_pop),
+    ("skewSamp", Case::Sensitive, stats::skew_samp),
+    ("kurtPop", Case::Sensitive, stats::kurt_pop),
+    ("kurtSamp", Case::Sensitive, stats::kurt_samp),
     // ClickHouse's aliases (system.functions alias_to), case-insensitive.
     ("any_value", Case::Insensitive, basic::any),
     ("first_value", Case::Insensitive, basic::any),
@@ -152,6 +167,9 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "quantiles",
     "quantilesExact",
     "quantilesTDigest",
+    "quantilesExactLow",
+    "quantilesExactHigh",
+    "quantilesExactWeighted",
 ];
 
 /// Registers every aggregate.
@@ -258,7 +276,7 @@ fn bind_resolved(
         match c {
             Combinator::If if filterable => {
                 let cond = args.pop().ok_or_else(|| if_without_condition(&ctx.name))?;
-                if !(cond.ty.is_numeric() || cond.ty.is_nothing()) || cond.ty.is_float() || cond.ty.is_decimal() {
+                if !is_if_condition(&cond.ty) {
                     return Err(bad_if_condition(&cond.ty));
                 }
                 let p = as_predicate(&cond)?;
@@ -267,9 +285,8 @@ fn bind_resolved(
                     None => p,
                 });
             }
-            Combinator::State | Combinator::OrNull | Combinator::OrDefault | Combinator::Distinct | Combinator::If => {
-                kept.push(c)
-            }
+            Combinator::OrNull | Combinator::OrDefault | Combinator::Distinct | Combinator::If => kept.push(c),
+            // -If below -State is part of the state function (`sumIfState` → `AggregateFunction(sumIf, …)`).
             _ => {
                 filterable = false;
                 kept.push(c)
@@ -308,12 +325,18 @@ fn if_without_condition(name: &str) -> Error {
     )
 }
 
+/// An -If condition is UInt8 or Bool (maybe Nullable / LowCardinality) or NULL.
+fn is_if_condition(ty: &ChType) -> bool {
+    ty.is_nothing() || matches!(ty.base(), ChType::UInt8 | ChType::Bool | ChType::Nothing)
+}
+
 fn bad_if_condition(ty: &ChType) -> Error {
     Error::new(
         ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
         format!(
             "Illegal type {ty} of the last argument of an aggregate function with the If suffix: \
-             the last argument is the condition and must be UInt8, Bool or Nullable of them"
+             the last argument is the condition and must be UInt8. \
+             If the condition is missing, it goes after the arguments of the aggregate function"
         ),
     )
 }
@@ -338,7 +361,7 @@ pub fn build_chain(
             let Some((cond, inner)) = args.split_last() else {
                 return Err(if_without_condition(base));
             };
-            if !cond.is_numeric() || cond.is_float() {
+            if !is_if_condition(cond) {
                 return Err(bad_if_condition(cond));
             }
             Arc::new(IfComb::new(build_chain(base, rest, params, inner)?))
@@ -451,8 +474,10 @@ pub fn need_args(name: &str, params: &[ScalarValue], args: &[ChType], n: usize) 
 /// Rejects parameters of a non-parametric aggregate.
 pub fn no_params(name: &str, params: &[ScalarValue]) -> Result<()> {
     if !params.is_empty() {
-        // ClickHouse: 133 AGGREGATE_FUNCTION_DOESNT_ALLOW_PARAMETERS (not in our table yet).
-        return Err(Error::new(ErrorCode::BAD_ARGUMENTS, format!("Aggregate function {name} cannot have parameters")));
+        return Err(Error::new(
+            ErrorCode::AGGREGATE_FUNCTION_DOESNT_ALLOW_PARAMETERS,
+            format!("Aggregate function {name} cannot have parameters"),
+        ));
     }
     Ok(())
 }

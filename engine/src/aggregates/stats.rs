@@ -1,10 +1,11 @@
-//! varPop, varSamp, stddevPop, stddevSamp, covarPop, covarSamp, corr — all
-//! Float64, NaN when undefined. Computed from Kahan-compensated sums of powers
+//! varPop, varSamp, stddevPop, stddevSamp, covarPop, covarSamp, corr,
+//! skewPop/skewSamp/kurtPop/kurtSamp — Float64 (Float32 when every argument
+//! is Float32), NaN when undefined. Computed from Kahan-compensated sums of powers
 //! (n, Σx, Σy, Σxy, Σx², Σy²): this reproduces chdb's varPop/varSamp digits
 //! exactly (x = n·0.1 + 1e6 → 833.3325 where Welford gives 833.33249990…);
 //! covarPop/corr agree with chdb to ~1e-9 relative only (known gap).
 //! State (after the version byte): u64 count, then (sum, compensation) f64 LE
-//! pairs for Σx, Σy, Σxy, Σx², Σy².
+//! pairs for Σx, Σy, Σxy, Σx², Σy² (+ f64 Σx³, Σx⁴ for skew*/kurt*).
 
 use std::sync::Arc;
 
@@ -29,6 +30,10 @@ pub enum StatKind {
     CovarPop,
     CovarSamp,
     Corr,
+    SkewPop,
+    SkewSamp,
+    KurtPop,
+    KurtSamp,
 }
 
 impl StatKind {
@@ -41,7 +46,16 @@ impl StatKind {
             StatKind::CovarPop => "covarPop",
             StatKind::CovarSamp => "covarSamp",
             StatKind::Corr => "corr",
+            StatKind::SkewPop => "skewPop",
+            StatKind::SkewSamp => "skewSamp",
+            StatKind::KurtPop => "kurtPop",
+            StatKind::KurtSamp => "kurtSamp",
         }
+    }
+
+    /// skew*/kurt* also keep Σx³ and Σx⁴.
+    fn higher(self) -> bool {
+        matches!(self, StatKind::SkewPop | StatKind::SkewSamp | StatKind::KurtPop | StatKind::KurtSamp)
     }
 
     fn two_args(self) -> bool {
@@ -49,8 +63,9 @@ impl StatKind {
     }
 }
 
+/// The kind and whether the result is Float32 (every argument Float32).
 #[derive(Debug)]
-pub struct Stat(StatKind);
+pub struct Stat(StatKind, bool);
 
 /// A compensated (Kahan) sum, as ClickHouse's statistics moments keep.
 #[derive(Debug, Default, Clone, Copy)]
@@ -108,18 +123,23 @@ impl Moments {
     }
 }
 
+/// Kind, Float32 result, moments, plain Σx³ and Σx⁴ (skew/kurt only).
 #[derive(Debug)]
-struct StatState(StatKind, Moments);
+struct StatState(StatKind, bool, Moments, [f64; 2]);
 
 impl AggregateFunction for Stat {
     fn signature(&self) -> String {
         self.0.name().into()
     }
     fn return_type(&self) -> ChType {
-        ChType::Float64
+        if self.1 {
+            ChType::Float32
+        } else {
+            ChType::Float64
+        }
     }
     fn new_state(&self) -> Box<dyn AggState> {
-        Box::new(StatState(self.0, Moments::default()))
+        Box::new(StatState(self.0, self.1, Moments::default(), [0.0; 2]))
     }
 }
 
@@ -139,11 +159,18 @@ impl AggState for StatState {
             let y = as_f64(&args[1])?;
             let ys = y.as_primitive::<Float64Type>().values();
             for (a, b) in xs.iter().zip(ys.iter()) {
-                self.1.add(*a, *b);
+                self.2.add(*a, *b);
             }
         } else {
             for a in xs.iter() {
-                self.1.add(*a, 0.0);
+                self.2.add(*a, 0.0);
+            }
+            if self.0.higher() {
+                for a in xs.iter() {
+                    let sq = a * a;
+                    self.3[0] += sq * a;
+                    self.3[1] += sq * sq;
+                }
             }
         }
         Ok(())
@@ -154,26 +181,44 @@ impl AggState for StatState {
             k.sum = r.f64()?;
             k.comp = r.f64()?;
         }
-        self.1.merge(&o);
+        self.2.merge(&o);
+        if self.0.higher() {
+            self.3[0] += r.f64()?;
+            self.3[1] += r.f64()?;
+        }
         Ok(())
     }
     fn write(&self, out: &mut Vec<u8>) {
-        let m = &self.1;
+        let m = &self.2;
         out.extend_from_slice(&m.count.to_le_bytes());
         for k in m.fields() {
             out.extend_from_slice(&k.sum.to_le_bytes());
             out.extend_from_slice(&k.comp.to_le_bytes());
         }
+        if self.0.higher() {
+            out.extend_from_slice(&self.3[0].to_le_bytes());
+            out.extend_from_slice(&self.3[1].to_le_bytes());
+        }
     }
     fn result(&self) -> DfResult<ScalarValue> {
-        let m = &self.1;
+        let v = self.value();
+        Ok(if self.1 { ScalarValue::Float32(Some(v as f32)) } else { ScalarValue::Float64(Some(v)) })
+    }
+    fn size(&self) -> usize {
+        0
+    }
+}
+
+impl StatState {
+    fn value(&self) -> f64 {
+        let m = &self.2;
         let n = m.count as f64;
         let (x, y, xy, xx, yy) = (m.x.sum, m.y.sum, m.xy.sum, m.xx.sum, m.yy.sum);
         let var = (xx - x * x / n).max(0.0);
         let co = xy - x * y / n;
         let pop = |v: f64| if m.count == 0 { f64::NAN } else { v / n };
         let samp = |v: f64| if m.count <= 1 { f64::NAN } else { v / (n - 1.0) };
-        let v = match self.0 {
+        match self.0 {
             StatKind::VarPop => pop(var),
             StatKind::VarSamp => samp(var),
             StatKind::StddevPop => pop(var).sqrt(),
@@ -187,11 +232,21 @@ impl AggState for StatState {
                     (n * xy - x * y) / ((n * xx - x * x) * (n * yy - y * y)).sqrt()
                 }
             }
-        };
-        Ok(ScalarValue::Float64(Some(v)))
-    }
-    fn size(&self) -> usize {
-        0
+            StatKind::SkewPop | StatKind::SkewSamp | StatKind::KurtPop | StatKind::KurtSamp => {
+                // ClickHouse VarMoments: central moments from the raw power sums.
+                let (m1, m2, m3, m4) = (x, xx, self.3[0], self.3[1]);
+                let var_pop = (m2 - m1 * m1 / n) / n;
+                let var_samp = (m2 - m1 * m1 / n) / (n - 1.0);
+                let c3 = (m3 - (3.0 * m2 - 2.0 * m1 * m1 / n) * m1 / n) / n;
+                let c4 = (m4 - (4.0 * m3 - (6.0 * m2 - 3.0 * m1 * m1 / n) * m1 / n) * m1 / n) / n;
+                match self.0 {
+                    StatKind::SkewPop => c3 / var_pop.powf(1.5),
+                    StatKind::SkewSamp => c3 / var_samp.powf(1.5),
+                    StatKind::KurtPop => c4 / (var_pop * var_pop),
+                    _ => c4 / (var_samp * var_samp),
+                }
+            }
+        }
     }
 }
 
@@ -203,7 +258,21 @@ fn stat(kind: StatKind, params: &[ScalarValue], args: &[ChType]) -> Result<Arc<d
             return Err(illegal_arg(kind.name(), a));
         }
     }
-    Ok(Arc::new(Stat(kind)))
+    let f32 = args.iter().all(|a| *a.base() == ChType::Float32);
+    Ok(Arc::new(Stat(kind, f32)))
+}
+
+pub fn skew_pop(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    stat(StatKind::SkewPop, p, a)
+}
+pub fn skew_samp(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    stat(StatKind::SkewSamp, p, a)
+}
+pub fn kurt_pop(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    stat(StatKind::KurtPop, p, a)
+}
+pub fn kurt_samp(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    stat(StatKind::KurtSamp, p, a)
 }
 
 pub fn var_pop(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
