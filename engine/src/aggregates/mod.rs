@@ -33,6 +33,7 @@ pub mod quantile_weighted;
 pub mod state;
 pub mod stats;
 pub mod tdigest;
+pub mod topk;
 pub mod udaf;
 pub mod uniq;
 pub mod uniq_hll;
@@ -103,7 +104,7 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("quantilesTDigest", Case::Sensitive, tdigest::quantiles_tdigest),
     ("groupArray", Case::Sensitive, collect::group_array),
     ("groupUniqArray", Case::Sensitive, collect::group_uniq_array),
-    ("topK", Case::Sensitive, collect::top_k),
+    ("topK", Case::Sensitive, topk::top_k),
     ("quantile", Case::Sensitive, quantile::quantile),
     ("median", Case::Sensitive, quantile::quantile),
     ("quantiles", Case::Sensitive, quantile::quantiles),

@@ -613,8 +613,6 @@ fn top_k_eviction() {
     let x: ArrayRef =
         Arc::new(UInt8Array::from(vec![1, 2, 3, 4, 5, 6, 7, 1, 1, 2, 8, 9, 10, 11, 12, 2, 2, 13, 14, 15, 3, 3, 3, 3]));
     assert_eq!(one(2, ChType::UInt8, x), "[3,2]");
-    // Known gap: SELECT topK(3)(intDiv(number, 7) % 50) FROM numbers(1000) is [27,28,29] in chdb;
-    // this SpaceSaving gives [40,38,37] (counts are tied, the eviction history differs).
 }
 
 #[tokio::test]
