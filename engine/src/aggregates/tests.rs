@@ -733,3 +733,32 @@ fn tdigest_matches_clickhouse() {
     assert_eq!(one("quantileTDigest", vec![], (small, ChType::UInt8)), "2");
     assert_eq!(one("quantileTDigest", vec![], u64s(0..0)), "NaN");
 }
+
+#[test]
+fn sliding_window_retract() {
+    // A frame of 2 rows over [10, -5, 7, 1, 2] (as ROWS BETWEEN 1 PRECEDING AND CURRENT ROW):
+    // min [10,-5,-5,1,1], max [10,10,7,7,2], sum [10,5,2,8,3], avg [10,2.5,1,4,1.5], count 1,2,2,2,2.
+    let vals = [10i32, -5, 7, 1, 2];
+    let run = |name: &str, t: ChType| -> Vec<String> {
+        let f = build_chain(name, &[], &[], std::slice::from_ref(&t)).unwrap();
+        let mut s = f.new_state();
+        assert!(s.can_retract(), "{name}");
+        let mut out = Vec::new();
+        for (i, v) in vals.iter().enumerate() {
+            if i >= 2 {
+                let old: ArrayRef = Arc::new(Int32Array::from(vec![vals[i - 2]]));
+                assert!(s.retract(&[old]).unwrap());
+            }
+            let a: ArrayRef = Arc::new(Int32Array::from(vec![*v]));
+            s.add(&[a]).unwrap();
+            out.push(text(s.result().unwrap()));
+        }
+        out
+    };
+    assert_eq!(run("min", ChType::Int32), ["10", "-5", "-5", "1", "1"]);
+    assert_eq!(run("max", ChType::Int32), ["10", "10", "7", "7", "2"]);
+    assert_eq!(run("sum", ChType::Int32), ["10", "5", "2", "8", "3"]);
+    assert_eq!(run("avg", ChType::Int32), ["10", "2.5", "1", "4", "1.5"]);
+    assert_eq!(run("count", ChType::Int32), ["1", "2", "2", "2", "2"]);
+    assert_eq!(run("min", ChType::Int32.nullable()), ["10", "-5", "-5", "1", "1"]);
+}

@@ -54,7 +54,9 @@ pub trait AggState: fmt::Debug + Send + Sync {
     fn retract(&mut self, _args: &[ArrayRef]) -> DfResult<bool> {
         Ok(false)
     }
-    /// Whether [`Self::retract`] is supported.
+    /// Whether [`Self::retract`] is supported. DataFusion asks this once, before a
+    /// sliding window frame uses the state, so a state may switch into a
+    /// frame-keeping mode here.
     fn can_retract(&self) -> bool {
         false
     }
