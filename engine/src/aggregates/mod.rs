@@ -19,7 +19,8 @@
 //!
 //! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
 //! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
-//! `collect.rs` (the functions), `combinators.rs`, `groups.rs` /
+//! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`
+//! (the functions), `combinators.rs`, `groups.rs` /
 //! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
 pub mod basic;
@@ -28,6 +29,7 @@ pub mod collect;
 pub mod combinators;
 pub mod groups;
 pub mod groups_more;
+pub mod more;
 pub mod quantile;
 pub mod quantile_weighted;
 pub mod state;
@@ -128,6 +130,12 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("covarSamp", Case::Sensitive, stats::covar_samp),
     ("corr", Case::Insensitive, stats::corr),
     ("avgWeighted", Case::Sensitive, stats::avg_weighted),
+    ("sumWithOverflow", Case::Sensitive, more::sum_with_overflow),
+    ("anyHeavy", Case::Sensitive, more::any_heavy),
+    ("boundingRatio", Case::Sensitive, more::bounding_ratio),
+    ("retention", Case::Sensitive, more::retention),
+    ("groupArrayLast", Case::Sensitive, more::group_array_last),
+    ("groupArraySorted", Case::Sensitive, more::group_array_sorted),
     ("skewPop", Case::Sensitive, stats::skew_pop),
     ("skewSamp", Case::Sensitive, stats::skew_samp),
     ("kurtPop", Case::Sensitive, stats::kurt_pop),
@@ -170,6 +178,9 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "quantilesTDigest",
     "quantilesExactLow",
     "quantilesExactHigh",
+    "groupArrayLast",
+    "groupArraySorted",
+    "retention",
     "quantilesExactWeighted",
 ];
 
