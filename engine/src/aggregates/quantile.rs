@@ -76,7 +76,7 @@ impl Mode {
 
     /// The index picked from `n` sorted values (n > 0).
     fn index(self, level: f64, n: usize) -> usize {
-        if self == Mode::ExactLow && level == 0.5 && n % 2 == 0 {
+        if self == Mode::ExactLow && level == 0.5 && n.is_multiple_of(2) {
             return n / 2 - 1;
         }
         let i = if level < 1.0 { (level * n as f64) as usize } else { n - 1 };

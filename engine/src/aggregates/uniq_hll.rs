@@ -126,7 +126,7 @@ impl HllState {
         }
     }
 
-    fn to_large(&mut self) {
+    fn make_large(&mut self) {
         self.regs = vec![0; 1 << self.k];
         let keys: Vec<u64> = self.small.drain().collect();
         for key in keys {
@@ -139,7 +139,7 @@ impl HllState {
         if self.regs.is_empty() {
             self.small.insert(key);
             if self.small.len() > self.small_max() {
-                self.to_large();
+                self.make_large();
             }
         } else {
             let h = self.reg_hash(key);
@@ -250,7 +250,7 @@ impl AggState for HllState {
             _ => {
                 let other = r.bytes(1 << self.k)?;
                 if self.regs.is_empty() {
-                    self.to_large();
+                    self.make_large();
                 }
                 for (a, b) in self.regs.iter_mut().zip(other) {
                     *a = (*a).max(*b);
