@@ -136,6 +136,7 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("retention", Case::Sensitive, more::retention),
     ("groupArrayLast", Case::Sensitive, more::group_array_last),
     ("groupArraySorted", Case::Sensitive, more::group_array_sorted),
+    ("groupArraySample", Case::Sensitive, more::group_array_sample),
     ("skewPop", Case::Sensitive, stats::skew_pop),
     ("skewSamp", Case::Sensitive, stats::skew_samp),
     ("kurtPop", Case::Sensitive, stats::kurt_pop),
@@ -180,6 +181,7 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "quantilesExactHigh",
     "groupArrayLast",
     "groupArraySorted",
+    "groupArraySample",
     "retention",
     "quantilesExactWeighted",
 ];

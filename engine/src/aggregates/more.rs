@@ -3,12 +3,14 @@
 //! boundingRatio (slope between the points of least and greatest x),
 //! retention (Array(UInt8): first condition seen, and each later one together
 //! with the first), groupArrayLast(N) (ClickHouse's ring buffer order),
-//! groupArraySorted(N) (the N smallest, ascending, NaN first).
+//! groupArraySorted(N) (the N smallest, ascending, NaN first),
+//! groupArraySample(N[, seed]) (reservoir sampling with pcg32_fast).
 //! States (after the version byte): sumWithOverflow = the accumulator LE
 //! (i64 / u64 / f64 / i128); anyHeavy = u8 seen + value blob + u64 counter;
 //! boundingRatio = u8 empty + 4 f64; retention = VarUInt n + n u8;
 //! groupArrayLast = VarUInt total + VarUInt n + n values; groupArraySorted =
-//! VarUInt n + n values (state.rs codec).
+//! VarUInt n + n values (state.rs codec); groupArraySample = VarUInt total +
+//! VarUInt n + n value blobs.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -635,6 +637,134 @@ pub fn group_array_sorted(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn Agg
     group_array_n(Keep::Sorted, p, a)
 }
 
+// ---------------------------------------------------------------- groupArraySample
+
+/// groupArraySample(N[, seed]): reservoir sampling with pcg32_fast (a random
+/// seed when none is given, as ClickHouse).
+#[derive(Debug)]
+pub struct GroupArraySample {
+    params: Vec<ScalarValue>,
+    ty: ChType,
+    n: usize,
+    seed: Option<u64>,
+}
+
+#[derive(Debug)]
+struct GroupArraySampleState {
+    dt: DataType,
+    n: usize,
+    total: u64,
+    rng: super::quantile::Pcg32Fast,
+    values: Vec<Vec<u8>>,
+}
+
+impl GroupArraySampleState {
+    fn insert(&mut self, key: Vec<u8>) {
+        self.total += 1;
+        if self.values.len() < self.n {
+            self.values.push(key);
+        } else {
+            let r = self.rng.gen(self.total) as usize;
+            if let Some(slot) = self.values.get_mut(r) {
+                *slot = key;
+            }
+        }
+    }
+}
+
+impl AggregateFunction for GroupArraySample {
+    fn signature(&self) -> String {
+        signature_with("groupArraySample", &self.params)
+    }
+    fn return_type(&self) -> ChType {
+        ChType::Array(Box::new(self.ty.clone()))
+    }
+    fn new_state(&self) -> Box<dyn AggState> {
+        let seed = self.seed.unwrap_or_else(|| {
+            use std::hash::{BuildHasher, Hasher};
+            std::collections::hash_map::RandomState::new().build_hasher().finish()
+        });
+        Box::new(GroupArraySampleState {
+            dt: self.ty.to_arrow(),
+            n: self.n,
+            total: 0,
+            rng: super::quantile::Pcg32Fast::with_seed(seed),
+            values: Vec::new(),
+        })
+    }
+}
+
+impl AggState for GroupArraySampleState {
+    fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
+        let a = args[0].as_ref();
+        for i in 0..a.len() {
+            let mut k = Vec::new();
+            encode_value(a, i, &mut k);
+            self.insert(k);
+        }
+        Ok(())
+    }
+    fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
+        let _total = r.var_u64()?;
+        let n = r.count(1)?;
+        for _ in 0..n {
+            let k = r.blob()?.to_vec();
+            self.insert(k);
+        }
+        Ok(())
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        put_var_u64(out, self.total);
+        put_var_u64(out, self.values.len() as u64);
+        for v in &self.values {
+            put_blob(out, v);
+        }
+    }
+    fn result(&self) -> DfResult<ScalarValue> {
+        let bytes: Vec<u8> = self.values.iter().flatten().copied().collect();
+        let values = decode_values(&mut Reader::new(&bytes), self.values.len(), &self.dt)?;
+        list_scalar(values, &self.dt)
+    }
+    fn size(&self) -> usize {
+        self.values.iter().map(|v| v.len() + 24).sum()
+    }
+}
+
+pub fn group_array_sample(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    check_count("groupArraySample", args, 1)?;
+    let ty = args[0].remove_low_cardinality();
+    if !codec_supports(&ty.to_arrow()) {
+        return Err(Error::new(
+            ErrorCode::NOT_IMPLEMENTED,
+            format!("groupArraySample over {ty} is not implemented yet"),
+        ));
+    }
+    let bad = || {
+        Error::new(
+            ErrorCode::BAD_ARGUMENTS,
+            "Parameter for aggregate function groupArraySample should be positive number",
+        )
+    };
+    let positive = |p: &ScalarValue| match param_i128(p) {
+        Some(n) if n > 0 => Ok(n),
+        _ => Err(bad()),
+    };
+    let (n, seed) = match params {
+        [n] => (positive(n)?, None),
+        [n, s] => (positive(n)?, Some(positive(s)? as u64)),
+        _ => {
+            return Err(Error::new(
+                ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                "Incorrect number of parameters for aggregate function groupArraySample, should be 2",
+            ))
+        }
+    };
+    if n > 0xFF_FFFF {
+        return Err(bad());
+    }
+    Ok(Arc::new(GroupArraySample { params: params.to_vec(), ty, n: n as usize, seed }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -677,5 +807,14 @@ mod tests {
         assert_eq!(run(group_array_last(&p3, &[ChType::UInt8]).unwrap(), vec![u8s(vec![5, 1, 4, 2])]), "[2, 1, 4]");
         // groupArraySorted(3) over [5,1,4,2] → [1,2,4]
         assert_eq!(run(group_array_sorted(&p3, &[ChType::UInt8]).unwrap(), vec![u8s(vec![5, 1, 4, 2])]), "[1, 2, 4]");
+        // groupArraySample(3, 1)(number) FROM numbers(20) → [9,7,10]; seed 123456 → [19,1,8]
+        let twenty: ArrayRef = Arc::new(UInt64Array::from((0..20).collect::<Vec<u64>>()));
+        for (seed, want) in [(1u64, "[9, 7, 10]"), (123456, "[19, 1, 8]")] {
+            let p = [ScalarValue::UInt64(Some(3)), ScalarValue::UInt64(Some(seed))];
+            let f = group_array_sample(&p, &[ChType::UInt64]).unwrap();
+            let mut st = f.new_state();
+            st.add(std::slice::from_ref(&twenty)).unwrap();
+            assert_eq!(st.result().unwrap().to_string(), want);
+        }
     }
 }

@@ -36,6 +36,11 @@ impl Default for Pcg32Fast {
 }
 
 impl Pcg32Fast {
+    /// pcg32_fast seeded like ClickHouse's (`seed | 3`).
+    pub fn with_seed(seed: u64) -> Self {
+        Pcg32Fast(seed | 3)
+    }
+
     pub fn next_u32(&mut self) -> u32 {
         let old = self.0;
         self.0 = old.wrapping_mul(6364136223846793005);
@@ -44,7 +49,8 @@ impl Pcg32Fast {
         (x >> (22 + rshift)) as u32
     }
 
-    fn gen(&mut self, limit: u64) -> u64 {
+    /// A number below `limit` (ClickHouse's ReservoirSampler genRandom).
+    pub fn gen(&mut self, limit: u64) -> u64 {
         if limit == 0 {
             return 0;
         }
