@@ -19,7 +19,8 @@
 //!
 //! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
 //! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
-//! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`
+//! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`,
+//! `sequence.rs`
 //! (the functions), `combinators.rs`, `groups.rs` /
 //! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
@@ -32,6 +33,7 @@ pub mod groups_more;
 pub mod more;
 pub mod quantile;
 pub mod quantile_weighted;
+pub mod sequence;
 pub mod state;
 pub mod stats;
 pub mod tdigest;
@@ -134,6 +136,8 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("anyHeavy", Case::Sensitive, more::any_heavy),
     ("boundingRatio", Case::Sensitive, more::bounding_ratio),
     ("retention", Case::Sensitive, more::retention),
+    ("sequenceMatch", Case::Sensitive, sequence::sequence_match),
+    ("sequenceCount", Case::Sensitive, sequence::sequence_count),
     ("groupArrayLast", Case::Sensitive, more::group_array_last),
     ("groupArraySorted", Case::Sensitive, more::group_array_sorted),
     ("groupArraySample", Case::Sensitive, more::group_array_sample),
