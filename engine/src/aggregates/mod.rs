@@ -20,7 +20,7 @@
 //! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
 //! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
 //! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`,
-//! `sequence.rs`
+//! `sequence.rs`, `map_agg.rs`
 //! (the functions), `combinators.rs`, `groups.rs` /
 //! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
@@ -30,6 +30,7 @@ pub mod collect;
 pub mod combinators;
 pub mod groups;
 pub mod groups_more;
+pub mod map_agg;
 pub mod more;
 pub mod quantile;
 pub mod quantile_weighted;
@@ -136,6 +137,9 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("anyHeavy", Case::Sensitive, more::any_heavy),
     ("boundingRatio", Case::Sensitive, more::bounding_ratio),
     ("retention", Case::Sensitive, more::retention),
+    ("sumMap", Case::Sensitive, map_agg::sum_map),
+    ("minMap", Case::Sensitive, map_agg::min_map),
+    ("maxMap", Case::Sensitive, map_agg::max_map),
     ("sequenceMatch", Case::Sensitive, sequence::sequence_match),
     ("sequenceCount", Case::Sensitive, sequence::sequence_count),
     ("groupArrayLast", Case::Sensitive, more::group_array_last),
@@ -187,6 +191,9 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "groupArraySorted",
     "groupArraySample",
     "retention",
+    "sumMap",
+    "minMap",
+    "maxMap",
     "quantilesExactWeighted",
 ];
 
