@@ -4,7 +4,8 @@
 //! retention (Array(UInt8): first condition seen, and each later one together
 //! with the first), groupArrayLast(N) (ClickHouse's ring buffer order),
 //! groupArraySorted(N) (the N smallest, ascending, NaN first),
-//! groupArraySample(N[, seed]) (reservoir sampling with pcg32_fast).
+//! groupArraySample(N[, seed]) (reservoir sampling with pcg32_fast),
+//! groupConcat([sep[, limit]]) (strings and integers).
 //! States (after the version byte): sumWithOverflow = the accumulator LE
 //! (i64 / u64 / f64 / i128); anyHeavy = u8 seen + value blob + u64 counter;
 //! boundingRatio = u8 empty + 4 f64; retention = VarUInt n + n u8;
@@ -816,5 +817,160 @@ mod tests {
             st.add(std::slice::from_ref(&twenty)).unwrap();
             assert_eq!(st.result().unwrap().to_string(), want);
         }
+    }
+}
+
+// ---------------------------------------------------------------- groupConcat
+
+/// groupConcat([separator[, limit]])(x) → String: the values' text joined by
+/// the separator (at most `limit` values). Strings and integers only for now.
+/// State (after the version byte): VarUInt count + the joined bytes as a blob.
+#[derive(Debug)]
+pub struct GroupConcat {
+    params: Vec<ScalarValue>,
+    sep: Vec<u8>,
+    limit: Option<u64>,
+}
+
+#[derive(Debug)]
+struct GroupConcatState {
+    sep: Vec<u8>,
+    limit: Option<u64>,
+    count: u64,
+    text: Vec<u8>,
+}
+
+impl GroupConcatState {
+    fn push(&mut self, piece: &[u8], n: u64) {
+        if self.limit.is_some_and(|l| self.count >= l) {
+            return;
+        }
+        if self.count > 0 {
+            self.text.extend_from_slice(&self.sep);
+        }
+        self.text.extend_from_slice(piece);
+        self.count += n;
+    }
+}
+
+impl AggregateFunction for GroupConcat {
+    fn signature(&self) -> String {
+        signature_with("groupConcat", &self.params)
+    }
+    fn return_type(&self) -> ChType {
+        ChType::String
+    }
+    fn new_state(&self) -> Box<dyn AggState> {
+        Box::new(GroupConcatState { sep: self.sep.clone(), limit: self.limit, count: 0, text: Vec::new() })
+    }
+}
+
+impl AggState for GroupConcatState {
+    fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
+        let a = &args[0];
+        match a.data_type() {
+            DataType::BinaryView => {
+                for v in a.as_binary_view().iter() {
+                    self.push(v.unwrap_or(&[]), 1);
+                }
+            }
+            DataType::FixedSizeBinary(_) => {
+                let f = a.as_fixed_size_binary();
+                for i in 0..f.len() {
+                    self.push(f.value(i), 1);
+                }
+            }
+            _ => {
+                let s = cast(a, &DataType::Utf8)?;
+                for v in s.as_string::<i32>().iter() {
+                    self.push(v.unwrap_or("").as_bytes(), 1);
+                }
+            }
+        }
+        Ok(())
+    }
+    fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
+        let n = r.var_u64()?;
+        let text = r.blob()?;
+        if n > 0 {
+            self.push(text, n);
+        }
+        Ok(())
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        put_var_u64(out, self.count);
+        put_blob(out, &self.text);
+    }
+    fn result(&self) -> DfResult<ScalarValue> {
+        Ok(ScalarValue::BinaryView(Some(self.text.clone())))
+    }
+    fn size(&self) -> usize {
+        self.text.capacity()
+    }
+}
+
+pub fn group_concat(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    check_count("groupConcat", args, 1)?;
+    let t = args[0].remove_low_cardinality();
+    let t = t.base();
+    if !(t.is_string_or_fixed() || t.is_integer() || *t == ChType::Bool) {
+        return Err(Error::new(ErrorCode::NOT_IMPLEMENTED, format!("groupConcat over {t} is not implemented yet")));
+    }
+    let sep = match params.first() {
+        None => Vec::new(),
+        Some(ScalarValue::Utf8(Some(s))) | Some(ScalarValue::Utf8View(Some(s))) => s.as_bytes().to_vec(),
+        Some(ScalarValue::BinaryView(Some(b))) | Some(ScalarValue::Binary(Some(b))) => b.clone(),
+        Some(_) => {
+            return Err(Error::new(
+                ErrorCode::BAD_ARGUMENTS,
+                "First parameter for aggregate function groupConcat should be string",
+            ))
+        }
+    };
+    let limit = match params.get(1) {
+        None => None,
+        Some(p) => match param_i128(p) {
+            Some(n) if n > 0 => Some(n as u64),
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::BAD_ARGUMENTS,
+                    format!(
+                        "Second parameter for aggregate function groupConcat should be a positive number, got: {}",
+                        super::fmt_param(p)
+                    ),
+                ))
+            }
+        },
+    };
+    if params.len() > 2 {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            "Incorrect number of parameters for aggregate function groupConcat, should be 0, 1 or 2",
+        ));
+    }
+    Ok(Arc::new(GroupConcat { params: params.to_vec(), sep, limit }))
+}
+
+#[cfg(test)]
+mod concat_tests {
+    use super::*;
+    use arrow::array::UInt64Array;
+
+    #[test]
+    fn group_concat_matches_chdb() {
+        // groupConcat(', ')(toString(number)) → '0, 1, 2, 3, 4'; groupConcat('-', 2) → '0-1'; groupConcat(number) → '01234'
+        let nums: ArrayRef = Arc::new(UInt64Array::from((0..5).collect::<Vec<u64>>()));
+        let run = |params: Vec<ScalarValue>| {
+            let f = group_concat(&params, &[ChType::UInt64]).unwrap();
+            let mut s = f.new_state();
+            s.add(std::slice::from_ref(&nums)).unwrap();
+            match s.result().unwrap() {
+                ScalarValue::BinaryView(Some(b)) => String::from_utf8(b).unwrap(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(run(vec![ScalarValue::Utf8(Some(", ".into()))]), "0, 1, 2, 3, 4");
+        assert_eq!(run(vec![ScalarValue::Utf8(Some("-".into())), ScalarValue::UInt64(Some(2))]), "0-1");
+        assert_eq!(run(vec![]), "01234");
     }
 }
