@@ -20,7 +20,7 @@
 //! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
 //! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
 //! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`,
-//! `sequence.rs`, `map_agg.rs`
+//! `sequence.rs`, `map_agg.rs`, `finalize.rs` (the finalizeAggregation function)
 //! (the functions), `combinators.rs`, `groups.rs` /
 //! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
@@ -28,6 +28,7 @@ pub mod basic;
 mod cityhash;
 pub mod collect;
 pub mod combinators;
+pub mod finalize;
 pub mod groups;
 pub mod groups_more;
 pub mod map_agg;
@@ -87,7 +88,7 @@ pub type AggregateBuilder = fn(&AggregateContext, Vec<TypedExpr>) -> Result<Boun
 pub type Factory = fn(&[ScalarValue], &[ChType]) -> Result<Arc<dyn AggregateFunction>>;
 
 /// Every base aggregate: name, case rule, factory.
-const BASE: &[(&str, Case, Factory)] = &[
+pub(crate) const BASE: &[(&str, Case, Factory)] = &[
     ("count", Case::Insensitive, basic::count),
     ("sum", Case::Insensitive, basic::sum),
     ("avg", Case::Insensitive, basic::avg),
@@ -205,6 +206,7 @@ pub fn register_all(r: &mut FunctionRegistry) {
     for (name, case, _) in BASE {
         r.aggregate(name, *case, bind_registered);
     }
+    r.scalar("finalizeAggregation", Case::Sensitive, finalize::finalize_aggregation);
 }
 
 /// The builder stored in the registry: resolves the canonical name itself.
@@ -238,7 +240,7 @@ pub enum Combinator {
     MergeState,
 }
 
-const SUFFIXES: &[(&str, Combinator)] = &[
+pub(crate) const SUFFIXES: &[(&str, Combinator)] = &[
     ("MergeState", Combinator::MergeState),
     ("State", Combinator::State),
     ("Merge", Combinator::Merge),
