@@ -239,7 +239,9 @@ impl AggState for IfState {
         let mask = c.as_boolean();
         // NULL conditions count as false.
         let mask = BooleanArray::from_iter(mask.iter().map(|v| Some(v.unwrap_or(false))));
-        let kept = filter_args(rest, &mask)?;
+        // countIf(cond) has no other argument: the kept condition rows carry the row count.
+        let kept =
+            if rest.is_empty() { filter_args(std::slice::from_ref(cond), &mask)? } else { filter_args(rest, &mask)? };
         if rows(&kept) > 0 {
             self.0.add(&kept)?;
         }

@@ -762,3 +762,33 @@ fn sliding_window_retract() {
     assert_eq!(run("count", ChType::Int32), ["1", "2", "2", "2", "2"]);
     assert_eq!(run("min", ChType::Int32.nullable()), ["10", "-5", "-5", "1", "1"]);
 }
+
+#[test]
+fn if_inside_state() {
+    // sumIfState / countIfState keep -If in the state function (AggregateFunction(sumIf, UInt64, UInt8)).
+    let reg = registry();
+    let cond: ArrayRef = Arc::new(UInt8Array::from(vec![0, 1, 1, 0, 1]));
+    let vals: ArrayRef = Arc::new(UInt64Array::from(vec![1, 2, 3, 4, 5]));
+    for (name, args, types, want_ty, want) in [
+        (
+            "sumIfState",
+            vec![vals.clone(), cond.clone()],
+            vec![ChType::UInt64, ChType::UInt8],
+            "AggregateFunction(sumIf, UInt64, UInt8)",
+            "10",
+        ),
+        ("countIfState", vec![cond.clone()], vec![ChType::UInt8], "AggregateFunction(countIf, UInt8)", "3"),
+    ] {
+        let (b, c) = resolve(&reg, name).unwrap();
+        let f = build_chain(&b, &c, &[], &types).unwrap();
+        assert_eq!(f.return_type().to_string(), want_ty);
+        let mut s = f.new_state();
+        s.add(&args).unwrap();
+        let ChType::AggregateFunction(sig, inner_types) = f.return_type() else { panic!() };
+        let inner = finalize::function_of(&ChType::AggregateFunction(sig, inner_types)).unwrap();
+        let mut st = inner.new_state();
+        let ScalarValue::Binary(Some(bytes)) = s.result().unwrap() else { panic!() };
+        st.merge(&mut state::Reader::versioned(&bytes).unwrap()).unwrap();
+        assert_eq!(text(st.result().unwrap()), want, "{name}");
+    }
+}
