@@ -792,3 +792,23 @@ fn if_inside_state() {
         assert_eq!(text(st.result().unwrap()), want, "{name}");
     }
 }
+
+#[test]
+fn skewness_kurtosis() {
+    // chdb: skewPop/kurtPop over [1,2,3,10] → 1.018234 / 2.2304 (rounded to 6);
+    // skewSamp/kurtSamp over numbers(10) → 0 / 1.438364.
+    let one = |name: &str, v: Vec<f64>| -> f64 {
+        let f = build_chain(name, &[], &[], &[ChType::Float64]).unwrap();
+        let mut s = f.new_state();
+        s.add(&[Arc::new(Float64Array::from(v)) as ArrayRef]).unwrap();
+        match s.result().unwrap() {
+            ScalarValue::Float64(Some(x)) => (x * 1e6).round() / 1e6,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(one("skewPop", vec![1.0, 2.0, 3.0, 10.0]), 1.018234);
+    assert_eq!(one("kurtPop", vec![1.0, 2.0, 3.0, 10.0]), 2.2304);
+    let ten: Vec<f64> = (0..10).map(|x| x as f64).collect();
+    assert_eq!(one("skewSamp", ten.clone()), 0.0);
+    assert_eq!(one("kurtSamp", ten), 1.438364);
+}
