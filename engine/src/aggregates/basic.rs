@@ -8,6 +8,8 @@
 //! flag + value (state.rs codec).
 
 use std::cmp::Ordering;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::Arc;
 
 use arrow::array::{make_comparator, Array, ArrayRef, AsArray};
@@ -50,6 +52,13 @@ impl AggState for CountState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         self.0 += rows(args) as u64;
         Ok(())
+    }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        self.0 = self.0.wrapping_sub(rows(args) as u64);
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        true
     }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         self.0 = self.0.wrapping_add(r.var_u64()?);
@@ -157,6 +166,36 @@ impl SumValue {
         Ok(())
     }
 
+    /// Subtracts every value of an array (the inverse of [`Self::add_array`], for sliding windows).
+    pub fn sub_array(&mut self, a: &ArrayRef) -> DfResult<()> {
+        match self {
+            SumValue::Int(acc) => {
+                let c = cast(a, &DataType::Int64)?;
+                for v in c.as_primitive::<Int64Type>().iter().flatten() {
+                    *acc = acc.wrapping_sub(v);
+                }
+            }
+            SumValue::UInt(acc) => {
+                let c = cast(a, &DataType::UInt64)?;
+                for v in c.as_primitive::<UInt64Type>().iter().flatten() {
+                    *acc = acc.wrapping_sub(v);
+                }
+            }
+            SumValue::Float(acc) => {
+                let c = cast(a, &DataType::Float64)?;
+                for v in c.as_primitive::<Float64Type>().iter().flatten() {
+                    *acc -= v;
+                }
+            }
+            SumValue::Decimal(acc, _) => {
+                for v in a.as_primitive::<Decimal128Type>().iter().flatten() {
+                    *acc = acc.wrapping_sub(v);
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn add(&mut self, o: SumValue) {
         match (self, o) {
             (SumValue::Int(a), SumValue::Int(b)) => *a = a.wrapping_add(b),
@@ -253,6 +292,13 @@ impl AggState for SumState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         self.0.add_array(&args[0])
     }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        self.0.sub_array(&args[0])?;
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        true
+    }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         let o = SumValue::read(self.1, r)?;
         self.0.add(o);
@@ -299,6 +345,14 @@ impl AggState for AvgState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
         self.1 += rows(args) as u64;
         self.0.add_array(&args[0])
+    }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        self.1 = self.1.wrapping_sub(rows(args) as u64);
+        self.0.sub_array(&args[0])?;
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        true
     }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         let o = SumValue::read(self.2, r)?;
@@ -393,6 +447,10 @@ struct PickState {
     kind: PickKind,
     dt: DataType,
     value: Option<ScalarValue>,
+    /// Set when DataFusion asks for retraction (a sliding window frame): the rows
+    /// of the frame are then kept in `frame` so the value can be recomputed.
+    sliding: AtomicBool,
+    frame: VecDeque<ArrayRef>,
 }
 
 impl AggregateFunction for Pick {
@@ -403,7 +461,13 @@ impl AggregateFunction for Pick {
         self.ty.clone()
     }
     fn new_state(&self) -> Box<dyn AggState> {
-        Box::new(PickState { kind: self.kind, dt: self.ty.to_arrow(), value: None })
+        Box::new(PickState {
+            kind: self.kind,
+            dt: self.ty.to_arrow(),
+            value: None,
+            sliding: AtomicBool::new(false),
+            frame: VecDeque::new(),
+        })
     }
     fn hot(&self) -> Option<Hot> {
         let dt = self.ty.to_arrow();
@@ -421,8 +485,21 @@ impl PickState {
     }
 }
 
+impl PickState {
+    fn offer_array(&mut self, a: &ArrayRef) -> DfResult<()> {
+        if let Some(i) = pick_index(self.kind, a.as_ref())? {
+            let v = ScalarValue::try_from_array(a, i)?;
+            self.offer(v);
+        }
+        Ok(())
+    }
+}
+
 impl AggState for PickState {
     fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
+        if self.sliding.load(AtomicOrdering::Relaxed) {
+            self.frame.push_back(args[0].clone());
+        }
         if self.kind == PickKind::First && self.value.is_some() {
             return Ok(());
         }
@@ -457,6 +534,32 @@ impl AggState for PickState {
     }
     fn size(&self) -> usize {
         self.value.as_ref().map(|v| v.size()).unwrap_or(0)
+            + self.frame.iter().map(|a| a.get_array_memory_size()).sum::<usize>()
+    }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        if !self.sliding.load(AtomicOrdering::Relaxed) {
+            return Ok(false);
+        }
+        let mut n = rows(args);
+        while n > 0 {
+            let Some(front) = self.frame.pop_front() else { break };
+            if front.len() > n {
+                self.frame.push_front(front.slice(n, front.len() - n));
+                n = 0;
+            } else {
+                n -= front.len();
+            }
+        }
+        self.value = None;
+        let frame: Vec<ArrayRef> = self.frame.iter().cloned().collect();
+        for a in &frame {
+            self.offer_array(a)?;
+        }
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        self.sliding.store(true, AtomicOrdering::Relaxed);
+        true
     }
 }
 

@@ -1,14 +1,12 @@
-//! groupArray / groupArray(N), groupUniqArray, topK(N) (ClickHouse's
-//! SpaceSaving with N * 3 counters and its alpha map). Results are Arrays of
-//! the argument type.
+//! groupArray / groupArray(N), groupUniqArray (topK is in `topk.rs`).
+//! Results are Arrays of the argument type.
 //! States (after the version byte): groupArray = VarUInt n + n values
 //! (state.rs codec); groupUniqArray = VarUInt n + n length-prefixed keys;
-//! topK = VarUInt n + n × (key blob, u64 count, u64 error).
 //! groupUniqArray of ≤ 8-byte values returns ClickHouse's hash-set order
 //! (simulated by [`ChHashSetOrder`]). Known gaps: groupUniqArray of strings
-//! returns first-seen order; topK orders keys of equal count differently from ClickHouse in some cases.
+//! returns first-seen order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use arrow::array::{Array, ArrayRef, ListArray};
@@ -21,7 +19,7 @@ use datafusion::scalar::ScalarValue;
 use super::state::{codec_supports, decode_values, encode_value, put_blob, put_var_u64, Reader};
 use super::udaf::{rows, AggState, AggregateFunction};
 use super::uniq::int_hash_crc32;
-use super::{check_count, illegal_arg, param_i128, signature_with};
+use super::{check_count, param_i128, signature_with};
 use crate::error::{Error, ErrorCode, Result};
 use crate::types::ChType;
 
@@ -372,216 +370,4 @@ pub fn group_uniq_array(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<d
     let ty = value_type("groupUniqArray", args)?;
     let max = size_param("groupUniqArray", params, None)?;
     Ok(Arc::new(GroupUniqArray { params: params.to_vec(), ty, max }))
-}
-
-// ---------------------------------------------------------------- topK (SpaceSaving)
-
-#[derive(Debug, Clone)]
-struct Counter {
-    key: Vec<u8>,
-    count: u64,
-    error: u64,
-    hash: u64,
-}
-
-impl Counter {
-    fn greater(&self, o: &Counter) -> bool {
-        self.count > o.count || (self.count == o.count && self.error < o.error)
-    }
-}
-
-/// ClickHouse's SpaceSaving: counters sorted by count (desc), at most `capacity`.
-#[derive(Debug)]
-struct SpaceSaving {
-    capacity: usize,
-    list: Vec<Counter>,
-    slots: HashMap<Vec<u8>, usize>,
-    alpha: Vec<u64>,
-}
-
-impl SpaceSaving {
-    fn new(capacity: usize) -> Self {
-        let alpha_len = (capacity * 6).max(1).next_power_of_two();
-        let alpha_len = if alpha_len == capacity * 6 { alpha_len * 2 } else { alpha_len };
-        SpaceSaving { capacity, list: Vec::new(), slots: HashMap::new(), alpha: vec![0; alpha_len] }
-    }
-
-    fn percolate(&mut self, mut slot: usize) {
-        while slot > 0 {
-            if self.list[slot].greater(&self.list[slot - 1]) {
-                self.list.swap(slot, slot - 1);
-                self.slots.insert(self.list[slot].key.clone(), slot);
-                self.slots.insert(self.list[slot - 1].key.clone(), slot - 1);
-                slot -= 1;
-            } else {
-                break;
-            }
-        }
-    }
-
-    fn push(&mut self, c: Counter) {
-        let slot = self.list.len();
-        self.slots.insert(c.key.clone(), slot);
-        self.list.push(c);
-        self.percolate(slot);
-    }
-
-    fn insert(&mut self, key: &[u8], hash: u64, inc: u64, err: u64) {
-        if let Some(&slot) = self.slots.get(key) {
-            self.list[slot].count += inc;
-            self.list[slot].error += err;
-            self.percolate(slot);
-            return;
-        }
-        if self.list.len() < self.capacity {
-            self.push(Counter { key: key.to_vec(), count: inc, error: err, hash });
-            return;
-        }
-        let Some(min) = self.list.last().cloned() else { return };
-        if inc > min.count {
-            self.slots.remove(&min.key);
-            self.list.pop();
-            self.push(Counter { key: key.to_vec(), count: inc, error: err, hash });
-            return;
-        }
-        let mask = self.alpha.len() - 1;
-        let a = self.alpha[(hash as usize) & mask];
-        if a + inc < min.count {
-            self.alpha[(hash as usize) & mask] += inc;
-            return;
-        }
-        self.alpha[(min.hash as usize) & mask] = min.count;
-        self.slots.remove(&min.key);
-        self.list.pop();
-        self.push(Counter { key: key.to_vec(), count: a + inc, error: a + err, hash });
-    }
-
-    fn merge(&mut self, other: Vec<Counter>, other_capacity_full: bool) {
-        let m1 = if self.list.len() == self.capacity { self.list.last().map(|c| c.count).unwrap_or(0) } else { 0 };
-        let m2 = if other_capacity_full { other.last().map(|c| c.count).unwrap_or(0) } else { 0 };
-        if m2 > 0 {
-            for c in &mut self.list {
-                c.count += m2;
-                c.error += m2;
-            }
-        }
-        for c in other.into_iter().rev() {
-            if let Some(&slot) = self.slots.get(&c.key) {
-                let cur = &mut self.list[slot];
-                cur.count += c.count.saturating_sub(m2);
-                cur.error += c.error.saturating_sub(m2);
-            } else {
-                let slot = self.list.len();
-                self.slots.insert(c.key.clone(), slot);
-                self.list.push(Counter { count: c.count + m1, error: c.error + m1, ..c });
-            }
-        }
-        self.list.sort_by(|a, b| {
-            if a.greater(b) {
-                std::cmp::Ordering::Less
-            } else if b.greater(a) {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        });
-        self.list.truncate(self.capacity);
-        self.slots = self.list.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
-    }
-}
-
-#[derive(Debug)]
-pub struct TopK {
-    params: Vec<ScalarValue>,
-    ty: ChType,
-    k: usize,
-}
-
-#[derive(Debug)]
-struct TopKState {
-    dt: DataType,
-    k: usize,
-    ss: SpaceSaving,
-}
-
-/// The hash SpaceSaving's alpha map uses: intHashCRC32 of the zero-extended bits for
-/// values of ≤ 8 bytes (ClickHouse's HashCRC32); strings use xxh3 here (known gap).
-fn key_hash(key: &[u8], fixed: bool) -> u64 {
-    match key_bits(key) {
-        Some(bits) if fixed => int_hash_crc32(bits) as u64,
-        _ => xxhash_rust::xxh3::xxh3_64(key),
-    }
-}
-
-impl AggregateFunction for TopK {
-    fn signature(&self) -> String {
-        signature_with("topK", &self.params)
-    }
-    fn return_type(&self) -> ChType {
-        ChType::Array(Box::new(self.ty.clone()))
-    }
-    fn new_state(&self) -> Box<dyn AggState> {
-        Box::new(TopKState { dt: self.ty.to_arrow(), k: self.k, ss: SpaceSaving::new(self.k * 3) })
-    }
-}
-
-impl AggState for TopKState {
-    fn add(&mut self, args: &[ArrayRef]) -> DfResult<()> {
-        let a = args[0].as_ref();
-        let fixed = a.data_type().primitive_width().is_some_and(|w| w <= 8);
-        let mut k = Vec::new();
-        for i in 0..a.len() {
-            k.clear();
-            encode_value(a, i, &mut k);
-            let h = key_hash(&k, fixed);
-            self.ss.insert(&k, h, 1, 0);
-        }
-        Ok(())
-    }
-    fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
-        let full = r.u8()? != 0;
-        let n = r.count(17)?;
-        let mut other = Vec::with_capacity(n);
-        for _ in 0..n {
-            let key = r.blob()?.to_vec();
-            let count = r.u64()?;
-            let error = r.u64()?;
-            let hash = r.u64()?;
-            other.push(Counter { key, count, error, hash });
-        }
-        self.ss.merge(other, full);
-        Ok(())
-    }
-    fn write(&self, out: &mut Vec<u8>) {
-        out.push((self.ss.list.len() == self.ss.capacity) as u8);
-        put_var_u64(out, self.ss.list.len() as u64);
-        for c in &self.ss.list {
-            put_blob(out, &c.key);
-            out.extend_from_slice(&c.count.to_le_bytes());
-            out.extend_from_slice(&c.error.to_le_bytes());
-            out.extend_from_slice(&c.hash.to_le_bytes());
-        }
-    }
-    fn result(&self) -> DfResult<ScalarValue> {
-        // ClickHouse finishes a merged state: merging into an empty set takes the
-        // counters in reverse and sorts them by count (ties keep that order).
-        let mut list: Vec<&Counter> = self.ss.list.iter().rev().collect();
-        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.error.cmp(&b.error)));
-        let top: Vec<u8> = list.iter().take(self.k).flat_map(|c| c.key.iter().copied()).collect();
-        let n = list.len().min(self.k);
-        let values = decode_values(&mut Reader::new(&top), n, &self.dt)?;
-        list_scalar(values, &self.dt)
-    }
-    fn size(&self) -> usize {
-        self.ss.list.iter().map(|c| c.key.len() * 2 + 80).sum::<usize>() + self.ss.alpha.len() * 8
-    }
-}
-
-pub fn top_k(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
-    let ty = value_type("topK", args)?;
-    let k = size_param("topK", params, Some(10))?.unwrap_or(10) as usize;
-    if args.is_empty() {
-        return Err(illegal_arg("topK", &ChType::Nothing));
-    }
-    Ok(Arc::new(TopK { params: params.to_vec(), ty, k }))
 }

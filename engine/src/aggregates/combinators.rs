@@ -76,6 +76,8 @@ struct NullsState {
     on_empty: OnEmpty,
     ret: DataType,
     seen: bool,
+    /// Rows added minus rows retracted (sliding windows: empty again at 0).
+    live: u64,
     inner: Box<dyn AggState>,
 }
 
@@ -93,6 +95,7 @@ impl AggregateFunction for Nulls {
             on_empty: self.on_empty,
             ret: self.ret.to_arrow(),
             seen: false,
+            live: 0,
             inner: self.inner.new_state(),
         })
     }
@@ -123,6 +126,7 @@ impl AggState for NullsState {
                 let kept = filter_args(args, &mask)?;
                 if rows(&kept) > 0 {
                     self.seen = true;
+                    self.live += rows(&kept) as u64;
                     self.inner.add(&kept)?;
                 }
                 return Ok(());
@@ -130,9 +134,46 @@ impl AggState for NullsState {
         }
         if rows(args) > 0 {
             self.seen = true;
+            self.live += rows(args) as u64;
             self.inner.add(args)?;
         }
         Ok(())
+    }
+    fn retract(&mut self, args: &[ArrayRef]) -> DfResult<bool> {
+        if self.all_null {
+            return Ok(true);
+        }
+        let kept = if self.skip_nulls && args.iter().any(|a| a.null_count() > 0) {
+            let mut mask: Option<BooleanArray> = None;
+            for a in args.iter().filter(|a| a.null_count() > 0) {
+                let m = is_not_null(a.as_ref())?;
+                mask = Some(match mask {
+                    Some(prev) => and(&prev, &m)?,
+                    None => m,
+                });
+            }
+            match mask {
+                Some(mask) => filter_args(args, &mask)?,
+                None => args.to_vec(),
+            }
+        } else {
+            args.to_vec()
+        };
+        let n = rows(&kept) as u64;
+        if n == 0 {
+            return Ok(true);
+        }
+        if !self.inner.retract(&kept)? {
+            return Ok(false);
+        }
+        self.live = self.live.saturating_sub(n);
+        if self.live == 0 {
+            self.seen = false;
+        }
+        Ok(true)
+    }
+    fn can_retract(&self) -> bool {
+        self.inner.can_retract()
     }
     fn merge(&mut self, r: &mut Reader) -> DfResult<()> {
         self.seen |= r.u8()? != 0;
@@ -198,7 +239,9 @@ impl AggState for IfState {
         let mask = c.as_boolean();
         // NULL conditions count as false.
         let mask = BooleanArray::from_iter(mask.iter().map(|v| Some(v.unwrap_or(false))));
-        let kept = filter_args(rest, &mask)?;
+        // countIf(cond) has no other argument: the kept condition rows carry the row count.
+        let kept =
+            if rest.is_empty() { filter_args(std::slice::from_ref(cond), &mask)? } else { filter_args(rest, &mask)? };
         if rows(&kept) > 0 {
             self.0.add(&kept)?;
         }

@@ -19,7 +19,9 @@
 //!
 //! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
 //! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
-//! `collect.rs` (the functions), `combinators.rs`, `groups.rs` /
+//! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`,
+//! `sequence.rs`, `map_agg.rs`, `finalize.rs` (the finalizeAggregation function)
+//! (the functions), `combinators.rs`, `groups.rs` /
 //! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
 pub mod basic;
@@ -33,13 +35,18 @@ pub mod group_array_more;
 pub mod groups;
 pub mod groups_more;
 pub mod quantile;
+pub mod quantile_weighted;
+pub mod retention;
+pub mod sequence;
 pub mod state;
 pub mod stats;
 pub mod sum_map;
 pub mod tdigest;
+pub mod topk;
 pub mod udaf;
 pub mod uniq;
 pub mod uniq_any;
+pub mod uniq_hll;
 
 #[cfg(test)]
 mod tests;
@@ -87,7 +94,7 @@ pub type AggregateBuilder = fn(&AggregateContext, Vec<TypedExpr>) -> Result<Boun
 pub type Factory = fn(&[ScalarValue], &[ChType]) -> Result<Arc<dyn AggregateFunction>>;
 
 /// Every base aggregate: name, case rule, factory.
-const BASE: &[(&str, Case, Factory)] = &[
+pub(crate) const BASE: &[(&str, Case, Factory)] = &[
     ("count", Case::Insensitive, basic::count),
     ("sum", Case::Insensitive, basic::sum),
     ("avg", Case::Insensitive, basic::avg),
@@ -102,14 +109,14 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("groupBitXor", Case::Sensitive, basic::group_bit_xor),
     ("uniq", Case::Sensitive, uniq::uniq),
     ("uniqExact", Case::Sensitive, uniq_any::uniq_exact),
-    ("uniqCombined", Case::Sensitive, uniq::not_implemented),
-    ("uniqHLL12", Case::Sensitive, uniq::not_implemented),
+    ("uniqCombined", Case::Sensitive, uniq_hll::uniq_combined),
+    ("uniqHLL12", Case::Sensitive, uniq_hll::uniq_hll12),
     ("quantileTDigest", Case::Sensitive, tdigest::quantile_tdigest),
     ("medianTDigest", Case::Sensitive, tdigest::quantile_tdigest),
     ("quantilesTDigest", Case::Sensitive, tdigest::quantiles_tdigest),
     ("groupArray", Case::Sensitive, collect::group_array),
     ("groupUniqArray", Case::Sensitive, collect::group_uniq_array),
-    ("topK", Case::Sensitive, collect::top_k),
+    ("topK", Case::Sensitive, topk::top_k),
     ("quantile", Case::Sensitive, quantile::quantile),
     ("median", Case::Sensitive, quantile::quantile),
     ("quantiles", Case::Sensitive, quantile::quantiles),
@@ -140,6 +147,18 @@ const BASE: &[(&str, Case, Factory)] = &[
     ("maxMap", Case::Sensitive, sum_map::max_map),
     ("groupConcat", Case::Sensitive, group_array_more::group_concat),
     ("group_concat", Case::Insensitive, group_array_more::group_concat),
+    ("quantileExactLow", Case::Sensitive, quantile::quantile_exact_low),
+    ("medianExactLow", Case::Sensitive, quantile::quantile_exact_low),
+    ("quantilesExactLow", Case::Sensitive, quantile::quantiles_exact_low),
+    ("quantileExactHigh", Case::Sensitive, quantile::quantile_exact_high),
+    ("medianExactHigh", Case::Sensitive, quantile::quantile_exact_high),
+    ("quantilesExactHigh", Case::Sensitive, quantile::quantiles_exact_high),
+    ("quantileExactWeighted", Case::Sensitive, quantile_weighted::quantile_exact_weighted),
+    ("medianExactWeighted", Case::Sensitive, quantile_weighted::quantile_exact_weighted),
+    ("quantilesExactWeighted", Case::Sensitive, quantile_weighted::quantiles_exact_weighted),
+    ("retention", Case::Sensitive, retention::retention),
+    ("sequenceMatch", Case::Sensitive, sequence::sequence_match),
+    ("sequenceCount", Case::Sensitive, sequence::sequence_count),
     // ClickHouse's aliases (system.functions alias_to), case-insensitive.
     ("any_value", Case::Insensitive, basic::any),
     ("first_value", Case::Insensitive, basic::any),
@@ -183,6 +202,11 @@ const DEFAULT_ON_NULL: &[&str] = &[
     "quantiles",
     "quantilesExact",
     "quantilesTDigest",
+    "quantilesExactLow",
+    "quantilesExactHigh",
+    "groupConcat",
+    "retention",
+    "quantilesExactWeighted",
 ];
 
 /// Registers every aggregate.
@@ -224,7 +248,7 @@ pub enum Combinator {
     MergeState,
 }
 
-const SUFFIXES: &[(&str, Combinator)] = &[
+pub(crate) const SUFFIXES: &[(&str, Combinator)] = &[
     ("MergeState", Combinator::MergeState),
     ("State", Combinator::State),
     ("Merge", Combinator::Merge),
@@ -290,7 +314,7 @@ fn bind_resolved(
         match c {
             Combinator::If if filterable => {
                 let cond = args.pop().ok_or_else(|| if_without_condition(&ctx.name))?;
-                if !(cond.ty.is_numeric() || cond.ty.is_nothing()) || cond.ty.is_float() || cond.ty.is_decimal() {
+                if !is_if_condition(&cond.ty) {
                     return Err(bad_if_condition(&cond.ty));
                 }
                 let p = as_predicate(&cond)?;
@@ -299,9 +323,8 @@ fn bind_resolved(
                     None => p,
                 });
             }
-            Combinator::State | Combinator::OrNull | Combinator::OrDefault | Combinator::Distinct | Combinator::If => {
-                kept.push(c)
-            }
+            Combinator::OrNull | Combinator::OrDefault | Combinator::Distinct | Combinator::If => kept.push(c),
+            // -If below -State is part of the state function (`sumIfState` → `AggregateFunction(sumIf, …)`).
             _ => {
                 filterable = false;
                 kept.push(c)
@@ -340,12 +363,18 @@ fn if_without_condition(name: &str) -> Error {
     )
 }
 
+/// An -If condition is UInt8 or Bool (maybe Nullable / LowCardinality) or NULL.
+fn is_if_condition(ty: &ChType) -> bool {
+    ty.is_nothing() || matches!(ty.base(), ChType::UInt8 | ChType::Bool | ChType::Nothing)
+}
+
 fn bad_if_condition(ty: &ChType) -> Error {
     Error::new(
         ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
         format!(
             "Illegal type {ty} of the last argument of an aggregate function with the If suffix: \
-             the last argument is the condition and must be UInt8, Bool or Nullable of them"
+             the last argument is the condition and must be UInt8. \
+             If the condition is missing, it goes after the arguments of the aggregate function"
         ),
     )
 }
@@ -370,7 +399,7 @@ pub fn build_chain(
             let Some((cond, inner)) = args.split_last() else {
                 return Err(if_without_condition(base));
             };
-            if !cond.is_numeric() || cond.is_float() {
+            if !is_if_condition(cond) {
                 return Err(bad_if_condition(cond));
             }
             Arc::new(IfComb::new(build_chain(base, rest, params, inner)?))
@@ -483,8 +512,10 @@ pub fn need_args(name: &str, params: &[ScalarValue], args: &[ChType], n: usize) 
 /// Rejects parameters of a non-parametric aggregate.
 pub fn no_params(name: &str, params: &[ScalarValue]) -> Result<()> {
     if !params.is_empty() {
-        // ClickHouse: 133 AGGREGATE_FUNCTION_DOESNT_ALLOW_PARAMETERS (not in our table yet).
-        return Err(Error::new(ErrorCode::BAD_ARGUMENTS, format!("Aggregate function {name} cannot have parameters")));
+        return Err(Error::new(
+            ErrorCode::AGGREGATE_FUNCTION_DOESNT_ALLOW_PARAMETERS,
+            format!("Aggregate function {name} cannot have parameters"),
+        ));
     }
     Ok(())
 }

@@ -36,6 +36,11 @@ impl Default for Pcg32Fast {
 }
 
 impl Pcg32Fast {
+    /// pcg32_fast seeded like ClickHouse's (`seed | 3`).
+    pub fn with_seed(seed: u64) -> Self {
+        Pcg32Fast(seed | 3)
+    }
+
     pub fn next_u32(&mut self) -> u32 {
         let old = self.0;
         self.0 = old.wrapping_mul(6364136223846793005);
@@ -44,7 +49,8 @@ impl Pcg32Fast {
         (x >> (22 + rshift)) as u32
     }
 
-    fn gen(&mut self, limit: u64) -> u64 {
+    /// A number below `limit` (ClickHouse's ReservoirSampler genRandom).
+    pub fn gen(&mut self, limit: u64) -> u64 {
         if limit == 0 {
             return 0;
         }
@@ -63,6 +69,25 @@ impl Pcg32Fast {
 enum Mode {
     Interpolated,
     Exact,
+    /// quantileExactLow: level 0.5 of an even count takes the lower middle.
+    ExactLow,
+    /// quantileExactHigh: as quantileExact.
+    ExactHigh,
+}
+
+impl Mode {
+    fn exact(self) -> bool {
+        self != Mode::Interpolated
+    }
+
+    /// The index picked from `n` sorted values (n > 0).
+    fn index(self, level: f64, n: usize) -> usize {
+        if self == Mode::ExactLow && level == 0.5 && n.is_multiple_of(2) {
+            return n / 2 - 1;
+        }
+        let i = if level < 1.0 { (level * n as f64) as usize } else { n - 1 };
+        i.min(n - 1)
+    }
 }
 
 #[derive(Debug)]
@@ -92,7 +117,7 @@ struct QuantileState {
 impl QuantileState {
     fn insert(&mut self, v: f64) {
         self.total += 1;
-        if self.mode == Mode::Exact || self.samples.len() < SAMPLE_COUNT {
+        if self.mode.exact() || self.samples.len() < SAMPLE_COUNT {
             self.samples.push(v);
         } else {
             let r = self.rng.gen(self.total) as usize;
@@ -103,7 +128,7 @@ impl QuantileState {
     }
 
     fn merge_samples(&mut self, total: u64, other: Vec<f64>) {
-        if self.mode == Mode::Exact || total <= SAMPLE_COUNT as u64 {
+        if self.mode.exact() || total <= SAMPLE_COUNT as u64 {
             for v in other {
                 self.insert(v);
             }
@@ -140,10 +165,7 @@ impl QuantileState {
             return f64::NAN;
         }
         match self.mode {
-            Mode::Exact => {
-                let i = if level < 1.0 { (level * n as f64) as usize } else { n - 1 };
-                sorted[i.min(n - 1)]
-            }
+            Mode::Exact | Mode::ExactLow | Mode::ExactHigh => sorted[self.mode.index(level, n)],
             Mode::Interpolated => {
                 let index = (level * (n - 1) as f64).clamp(0.0, (n - 1) as f64);
                 let i = index as usize;
@@ -201,7 +223,7 @@ impl AggregateFunction for Quantile {
             total: 0,
             rng: Pcg32Fast::default(),
             samples: Vec::new(),
-            ints: (self.mode == Mode::Exact && (self.ty.is_integer() || self.ty.is_date_or_datetime())).then(Vec::new),
+            ints: (self.mode.exact() && (self.ty.is_integer() || self.ty.is_date_or_datetime())).then(Vec::new),
         })
     }
 }
@@ -276,8 +298,7 @@ impl AggState for QuantileState {
                         if n == 0 {
                             return ScalarValue::new_default(&dt);
                         }
-                        let i = if *l < 1.0 { ((*l * n as f64) as usize).min(n - 1) } else { n - 1 };
-                        let v = sorted[i];
+                        let v = sorted[self.mode.index(*l, n)];
                         let wide = if self.ty.is_unsigned_int() {
                             ScalarValue::UInt64(Some(v as u64))
                         } else {
@@ -315,7 +336,7 @@ impl AggState for QuantileState {
     }
 }
 
-fn levels_of(params: &[ScalarValue], many: bool) -> Result<Vec<f64>> {
+pub(super) fn levels_of(params: &[ScalarValue], many: bool) -> Result<Vec<f64>> {
     if !many && params.len() > 1 {
         return Err(Error::new(
             ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
@@ -362,7 +383,7 @@ fn build(
         return Err(illegal_arg(name, &t));
     }
     let ty = match mode {
-        Mode::Exact => t,
+        Mode::Exact | Mode::ExactLow | Mode::ExactHigh => t,
         Mode::Interpolated if t.is_date_or_datetime() || t.is_decimal() => t,
         Mode::Interpolated => ChType::Float64,
     };
@@ -380,4 +401,16 @@ pub fn quantile_exact(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn Aggrega
 }
 pub fn quantiles_exact(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
     build("quantilesExact", Mode::Exact, true, p, a)
+}
+pub fn quantile_exact_low(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    build("quantileExactLow", Mode::ExactLow, false, p, a)
+}
+pub fn quantiles_exact_low(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    build("quantilesExactLow", Mode::ExactLow, true, p, a)
+}
+pub fn quantile_exact_high(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    build("quantileExactHigh", Mode::ExactHigh, false, p, a)
+}
+pub fn quantiles_exact_high(p: &[ScalarValue], a: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
+    build("quantilesExactHigh", Mode::ExactHigh, true, p, a)
 }

@@ -208,7 +208,10 @@ fn prim_from<T: ArrowPrimitiveType>(r: &mut Reader, n: usize, dt: &DataType) -> 
     let w = std::mem::size_of::<T::Native>();
     let len = n.checked_mul(w).ok_or_else(truncated)?;
     let bytes = r.bytes(len)?;
-    let buf = arrow::buffer::Buffer::from(bytes.to_vec());
+    // A MutableBuffer is 64-byte aligned (a Vec<u8> copy may not be aligned for T::Native).
+    let mut mb = arrow::buffer::MutableBuffer::from_len_zeroed(len);
+    mb.as_slice_mut().copy_from_slice(bytes);
+    let buf: arrow::buffer::Buffer = mb.into();
     let values = arrow::buffer::ScalarBuffer::<T::Native>::new(buf, 0, n);
     Ok(std::sync::Arc::new(PrimitiveArray::<T>::new(values, None).with_data_type(dt.clone())))
 }

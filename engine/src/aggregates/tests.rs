@@ -613,8 +613,6 @@ fn top_k_eviction() {
     let x: ArrayRef =
         Arc::new(UInt8Array::from(vec![1, 2, 3, 4, 5, 6, 7, 1, 1, 2, 8, 9, 10, 11, 12, 2, 2, 13, 14, 15, 3, 3, 3, 3]));
     assert_eq!(one(2, ChType::UInt8, x), "[3,2]");
-    // Known gap: SELECT topK(3)(intDiv(number, 7) % 50) FROM numbers(1000) is [27,28,29] in chdb;
-    // this SpaceSaving gives [40,38,37] (counts are tied, the eviction history differs).
 }
 
 #[tokio::test]
@@ -734,4 +732,83 @@ fn tdigest_matches_clickhouse() {
     let small: ArrayRef = Arc::new(UInt8Array::from(vec![1, 2, 3, 10]));
     assert_eq!(one("quantileTDigest", vec![], (small, ChType::UInt8)), "2");
     assert_eq!(one("quantileTDigest", vec![], u64s(0..0)), "NaN");
+}
+
+#[test]
+fn sliding_window_retract() {
+    // A frame of 2 rows over [10, -5, 7, 1, 2] (as ROWS BETWEEN 1 PRECEDING AND CURRENT ROW):
+    // min [10,-5,-5,1,1], max [10,10,7,7,2], sum [10,5,2,8,3], avg [10,2.5,1,4,1.5], count 1,2,2,2,2.
+    let vals = [10i32, -5, 7, 1, 2];
+    let run = |name: &str, t: ChType| -> Vec<String> {
+        let f = build_chain(name, &[], &[], std::slice::from_ref(&t)).unwrap();
+        let mut s = f.new_state();
+        assert!(s.can_retract(), "{name}");
+        let mut out = Vec::new();
+        for (i, v) in vals.iter().enumerate() {
+            if i >= 2 {
+                let old: ArrayRef = Arc::new(Int32Array::from(vec![vals[i - 2]]));
+                assert!(s.retract(&[old]).unwrap());
+            }
+            let a: ArrayRef = Arc::new(Int32Array::from(vec![*v]));
+            s.add(&[a]).unwrap();
+            out.push(text(s.result().unwrap()));
+        }
+        out
+    };
+    assert_eq!(run("min", ChType::Int32), ["10", "-5", "-5", "1", "1"]);
+    assert_eq!(run("max", ChType::Int32), ["10", "10", "7", "7", "2"]);
+    assert_eq!(run("sum", ChType::Int32), ["10", "5", "2", "8", "3"]);
+    assert_eq!(run("avg", ChType::Int32), ["10", "2.5", "1", "4", "1.5"]);
+    assert_eq!(run("count", ChType::Int32), ["1", "2", "2", "2", "2"]);
+    assert_eq!(run("min", ChType::Int32.nullable()), ["10", "-5", "-5", "1", "1"]);
+}
+
+#[test]
+fn if_inside_state() {
+    // sumIfState / countIfState keep -If in the state function (AggregateFunction(sumIf, UInt64, UInt8)).
+    let reg = registry();
+    let cond: ArrayRef = Arc::new(UInt8Array::from(vec![0, 1, 1, 0, 1]));
+    let vals: ArrayRef = Arc::new(UInt64Array::from(vec![1, 2, 3, 4, 5]));
+    for (name, args, types, want_ty, want) in [
+        (
+            "sumIfState",
+            vec![vals.clone(), cond.clone()],
+            vec![ChType::UInt64, ChType::UInt8],
+            "AggregateFunction(sumIf, UInt64, UInt8)",
+            "10",
+        ),
+        ("countIfState", vec![cond.clone()], vec![ChType::UInt8], "AggregateFunction(countIf, UInt8)", "3"),
+    ] {
+        let (b, c) = resolve(&reg, name).unwrap();
+        let f = build_chain(&b, &c, &[], &types).unwrap();
+        assert_eq!(f.return_type().to_string(), want_ty);
+        let mut s = f.new_state();
+        s.add(&args).unwrap();
+        let ChType::AggregateFunction(sig, inner_types) = f.return_type() else { panic!() };
+        let inner = finalize::function_of_state(&sig, &inner_types).unwrap();
+        let mut st = inner.new_state();
+        let ScalarValue::Binary(Some(bytes)) = s.result().unwrap() else { panic!() };
+        st.merge(&mut state::Reader::versioned(&bytes).unwrap()).unwrap();
+        assert_eq!(text(st.result().unwrap()), want, "{name}");
+    }
+}
+
+#[test]
+fn skewness_kurtosis() {
+    // chdb: skewPop/kurtPop over [1,2,3,10] → 1.018234 / 2.2304 (rounded to 6);
+    // skewSamp/kurtSamp over numbers(10) → 0 / 1.438364.
+    let one = |name: &str, v: Vec<f64>| -> f64 {
+        let f = build_chain(name, &[], &[], &[ChType::Float64]).unwrap();
+        let mut s = f.new_state();
+        s.add(&[Arc::new(Float64Array::from(v)) as ArrayRef]).unwrap();
+        match s.result().unwrap() {
+            ScalarValue::Float64(Some(x)) => (x * 1e6).round() / 1e6,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(one("skewPop", vec![1.0, 2.0, 3.0, 10.0]), 1.018234);
+    assert_eq!(one("kurtPop", vec![1.0, 2.0, 3.0, 10.0]), 2.2304);
+    let ten: Vec<f64> = (0..10).map(|x| x as f64).collect();
+    assert_eq!(one("skewSamp", ten.clone()), 0.0);
+    assert_eq!(one("kurtSamp", ten), 1.438364);
 }

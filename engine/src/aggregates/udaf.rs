@@ -49,6 +49,17 @@ pub trait AggState: fmt::Debug + Send + Sync {
     fn result(&self) -> DfResult<ScalarValue>;
     /// Heap bytes held.
     fn size(&self) -> usize;
+    /// Removes rows added before (sliding window frames). Returns false when the
+    /// state cannot retract (then nothing was changed).
+    fn retract(&mut self, _args: &[ArrayRef]) -> DfResult<bool> {
+        Ok(false)
+    }
+    /// Whether [`Self::retract`] is supported. DataFusion asks this once, before a
+    /// sliding window frame uses the state, so a state may switch into a
+    /// frame-keeping mode here.
+    fn can_retract(&self) -> bool {
+        false
+    }
 }
 
 /// Rows of `args` as separate argument arrays (helper for states that add row by row).
@@ -209,6 +220,25 @@ impl Accumulator for ChAccumulator {
 
     fn state(&mut self) -> DfResult<Vec<ScalarValue>> {
         Ok(vec![ScalarValue::Binary(Some(versioned_bytes(self.state.as_ref())))])
+    }
+
+    fn supports_retract_batch(&self) -> bool {
+        self.state.can_retract()
+    }
+
+    fn retract_batch(&mut self, values: &[ArrayRef]) -> DfResult<()> {
+        if rows(values) == 0 {
+            return Ok(());
+        }
+        if self.state.retract(values)? {
+            Ok(())
+        } else {
+            Err(crate::error::Error::new(
+                crate::error::ErrorCode::NOT_IMPLEMENTED,
+                "this aggregate function cannot be used over a sliding window frame",
+            )
+            .into_datafusion())
+        }
     }
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> DfResult<()> {

@@ -1,6 +1,5 @@
 //! uniq (ClickHouse's UniquesHashSet: adaptive sampling of 32-bit hashes) and
-//! uniqExact (exact distinct count). uniqCombined / uniqHLL12 answer
-//! NOT_IMPLEMENTED for now.
+//! uniqExact (exact distinct count). uniqCombined / uniqHLL12 are in `uniq_hll.rs`.
 //!
 //! How ClickHouse hashes for `uniq` (AggregateFunctionUniq.h): a number is
 //! widened to UInt64 (signed values sign-extended, Float32/Float64 by their
@@ -66,7 +65,7 @@ pub enum Widen {
     F64,
 }
 
-fn widen_of(t: &ChType) -> Option<Widen> {
+pub fn widen_of(t: &ChType) -> Option<Widen> {
     Some(match t.base() {
         ChType::Date => Widen::Date,
         ChType::Float32 => Widen::F32,
@@ -494,9 +493,4 @@ pub fn uniq_exact(params: &[ScalarValue], args: &[ChType]) -> Result<Arc<dyn Agg
     }
     let widen = if args.len() == 1 { widen_of(&args[0]) } else { None };
     Ok(Arc::new(UniqExact { widen }))
-}
-
-/// uniqCombined / uniqHLL12 / quantileTDigest: not implemented yet.
-pub fn not_implemented(_params: &[ScalarValue], _args: &[ChType]) -> Result<Arc<dyn AggregateFunction>> {
-    Err(Error::new(ErrorCode::NOT_IMPLEMENTED, "uniqCombined, uniqHLL12 and quantileTDigest are not implemented yet"))
 }
