@@ -25,6 +25,8 @@ pub struct QueryResult {
     /// The WITH TOTALS row, if the query asked for it.
     totals: Vec<RecordBatch>,
     text: TextOptions,
+    /// The statement's `FORMAT` clause, if any.
+    format: Option<String>,
 }
 
 impl QueryResult {
@@ -36,6 +38,7 @@ impl QueryResult {
             batches: vec![],
             totals: vec![],
             text: TextOptions::default(),
+            format: None,
         }
     }
 
@@ -55,7 +58,7 @@ impl QueryResult {
             .filter(|b| b.num_rows() > 0)
             .map(|b| RecordBatch::try_new(schema.clone(), b.columns().to_vec()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(QueryResult { schema, columns, batches, totals: vec![], text })
+        Ok(QueryResult { schema, columns, batches, totals: vec![], text, format: None })
     }
 
     /// Attaches the WITH TOTALS row.
@@ -66,6 +69,22 @@ impl QueryResult {
             .map(|b| RecordBatch::try_new(self.schema.clone(), b.columns().to_vec()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         Ok(self)
+    }
+
+    /// Records the statement's `FORMAT` clause.
+    pub fn with_format(mut self, format: Option<String>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// The output format the statement named with `FORMAT`, if any.
+    pub fn format(&self) -> Option<&str> {
+        self.format.as_deref()
+    }
+
+    /// The options the result's values are written with (time zone, decimals).
+    pub fn text_options(&self) -> &TextOptions {
+        &self.text
     }
 
     /// The WITH TOTALS row (empty when not asked for).

@@ -1,0 +1,307 @@
+//! The Pretty family and Vertical (spec/formats.md §7): `PrettyCompact`,
+//! `Pretty`, `PrettySpace` (+`MonoBlock`/`NoEscapes` spellings, which are the
+//! same here: everything is one table and colour is never written) and
+//! `Vertical`. Values are shown unescaped; NULL is `ᴺᵁᴸᴸ`; numbers and dates
+//! are right-aligned; widths count East Asian wide characters as 2. At most
+//! `output_format_pretty_max_rows` rows are shown (first half, a gap line,
+//! last half, then `Showed N out of M rows.`). A short wide result (≤ 10
+//! rows, ≥ 5 columns, ≥ 250 characters) is written as Vertical, as ClickHouse does.
+
+use arrow::array::RecordBatch;
+
+use crate::error::Result;
+use crate::formats::output::{check_columns, Table};
+use crate::formats::text::{Escape, ValueWriter};
+use crate::types::ChType;
+
+/// Which Pretty layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrettyKind {
+    Compact,
+    Full,
+    Space,
+}
+
+const NULL: &str = "ᴺᵁᴸᴸ";
+
+/// Display width of UTF-8 text (wide East Asian characters count 2; invalid bytes 1).
+pub fn display_width(s: &[u8]) -> usize {
+    match std::str::from_utf8(s) {
+        Ok(t) => t.chars().map(char_width).sum(),
+        Err(_) => String::from_utf8_lossy(s).chars().map(char_width).sum(),
+    }
+}
+
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else if matches!(u, 0x0300..=0x036F | 0x200B..=0x200F) {
+        0
+    } else {
+        1
+    }
+}
+
+fn right_aligned(ty: &ChType) -> bool {
+    matches!(
+        ty.base(),
+        ChType::Int8
+            | ChType::Int16
+            | ChType::Int32
+            | ChType::Int64
+            | ChType::Int128
+            | ChType::Int256
+            | ChType::UInt8
+            | ChType::UInt16
+            | ChType::UInt32
+            | ChType::UInt64
+            | ChType::UInt128
+            | ChType::UInt256
+            | ChType::Float32
+            | ChType::Float64
+            | ChType::Decimal(..)
+            | ChType::Date
+            | ChType::Date32
+            | ChType::DateTime(_)
+            | ChType::DateTime64(..)
+    )
+}
+
+/// All cells of a set of batches as text, row by row.
+fn cell_texts(t: &Table, batches: &[RecordBatch]) -> Result<Vec<Vec<Vec<u8>>>> {
+    let mut rows = Vec::new();
+    for batch in batches {
+        check_columns(t, batch)?;
+        let writers = batch
+            .columns()
+            .iter()
+            .zip(t.types)
+            .map(|(c, ty)| ValueWriter::new(c.as_ref(), ty, t.text))
+            .collect::<Result<Vec<_>>>()?;
+        for row in 0..batch.num_rows() {
+            let mut cells = Vec::with_capacity(writers.len());
+            for w in &writers {
+                let mut v = Vec::new();
+                if w.is_null(row) {
+                    v.extend_from_slice(NULL.as_bytes());
+                } else {
+                    w.write_non_null(&mut v, row, Escape::Raw)?;
+                }
+                cells.push(v);
+            }
+            rows.push(cells);
+        }
+    }
+    Ok(rows)
+}
+
+fn pad(out: &mut Vec<u8>, n: usize, fill: &str) {
+    for _ in 0..n {
+        out.extend_from_slice(fill.as_bytes());
+    }
+}
+
+/// Appends the result in a Pretty layout.
+pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: usize) -> Result<()> {
+    let rows = cell_texts(t, t.batches)?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ncols = t.names.len();
+    let mut widths: Vec<usize> = t.names.iter().map(|n| display_width(n.as_bytes())).collect();
+    let total = rows.len();
+    let max_rows = max_rows.max(1);
+    // Rows shown: all, or the first and last halves around a gap.
+    let shown: Vec<usize> = if total > max_rows {
+        let head = max_rows.div_ceil(2);
+        (0..head).chain(total - (max_rows - head)..total).collect()
+    } else {
+        (0..total).collect()
+    };
+    for &r in &shown {
+        for (c, v) in rows[r].iter().enumerate() {
+            let w = v.split(|&b| b == b'\n').map(display_width).max().unwrap_or(0);
+            widths[c] = widths[c].max(w);
+        }
+    }
+    let right: Vec<bool> = t.types.iter().map(right_aligned).collect();
+    let table_width: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
+    if kind != PrettyKind::Space && total <= 10 && ncols >= 5 && table_width >= 250 {
+        return write_vertical(out, t);
+    }
+    let gutter = itoa::Buffer::new().format(total).len() + 2;
+    let footer_names = total >= 50;
+    match kind {
+        PrettyKind::Compact => {
+            write_name_border(out, t, &widths, &right, gutter, ["┌", "┬", "┐"]);
+        }
+        PrettyKind::Full => {
+            pad(out, gutter, " ");
+            border(out, &widths, ["┏", "┳", "┓"], "━");
+            pad(out, gutter, " ");
+            for c in 0..ncols {
+                out.extend_from_slice("┃ ".as_bytes());
+                write_cell(out, t.names[c].as_bytes(), widths[c], right[c]);
+                out.push(b' ');
+            }
+            out.extend_from_slice("┃\n".as_bytes());
+            pad(out, gutter, " ");
+            border(out, &widths, ["┡", "╇", "┩"], "━");
+        }
+        PrettyKind::Space => {
+            pad(out, gutter, " ");
+            for c in 0..ncols {
+                out.extend_from_slice(if c == 0 { b" " } else { b"   " });
+                write_cell(out, t.names[c].as_bytes(), widths[c], right[c]);
+            }
+            out.extend_from_slice(b"\n\n");
+        }
+    }
+    let head = if total > max_rows { max_rows.div_ceil(2) } else { total };
+    for (i, &r) in shown.iter().enumerate() {
+        if i == head {
+            pad(out, gutter, " ");
+            let n = if kind == PrettyKind::Space { table_width - 2 } else { table_width };
+            for k in 0..n {
+                out.extend_from_slice(if k % 2 == 0 { "─".as_bytes() } else { b" " });
+            }
+            out.push(b'\n');
+        } else if i > 0 && kind == PrettyKind::Full {
+            pad(out, gutter, " ");
+            border(out, &widths, ["├", "┼", "┤"], "─");
+        }
+        write_row(out, &rows[r], r + 1, &widths, &right, gutter, kind);
+    }
+    match kind {
+        PrettyKind::Space => {}
+        _ if footer_names => write_name_border(out, t, &widths, &right, gutter, ["└", "┴", "┘"]),
+        _ => {
+            pad(out, gutter, " ");
+            border(out, &widths, ["└", "┴", "┘"], "─");
+        }
+    }
+    if total > max_rows {
+        out.extend_from_slice(format!("Showed {} out of {total} rows.\n", shown.len()).as_bytes());
+    }
+    if let Some(totals) = t.totals.iter().find(|b| b.num_rows() > 0) {
+        out.extend_from_slice(b"\nTotals:\n");
+        let sub = Table { batches: std::slice::from_ref(totals), totals: &[], ..*t };
+        write_pretty(out, &sub, kind, max_rows)?;
+    }
+    Ok(())
+}
+
+/// `┌─name─┬…┐` (names right-aligned in number columns).
+fn write_name_border(out: &mut Vec<u8>, t: &Table, widths: &[usize], right: &[bool], gutter: usize, c: [&str; 3]) {
+    pad(out, gutter, " ");
+    out.extend_from_slice(c[0].as_bytes());
+    for (i, name) in t.names.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(c[1].as_bytes());
+        }
+        let fill = widths[i].saturating_sub(display_width(name.as_bytes()));
+        out.extend_from_slice("─".as_bytes());
+        if right[i] {
+            pad(out, fill, "─");
+        }
+        out.extend_from_slice(name.as_bytes());
+        if !right[i] {
+            pad(out, fill, "─");
+        }
+        out.extend_from_slice("─".as_bytes());
+    }
+    out.extend_from_slice(c[2].as_bytes());
+    out.push(b'\n');
+}
+
+fn border(out: &mut Vec<u8>, widths: &[usize], c: [&str; 3], line: &str) {
+    out.extend_from_slice(c[0].as_bytes());
+    for (i, w) in widths.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(c[1].as_bytes());
+        }
+        pad(out, w + 2, line);
+    }
+    out.extend_from_slice(c[2].as_bytes());
+    out.push(b'\n');
+}
+
+fn write_cell(out: &mut Vec<u8>, v: &[u8], width: usize, right: bool) {
+    let fill = width.saturating_sub(display_width(v));
+    if right {
+        pad(out, fill, " ");
+    }
+    out.extend_from_slice(v);
+    if !right {
+        pad(out, fill, " ");
+    }
+}
+
+fn write_row(
+    out: &mut Vec<u8>,
+    cells: &[Vec<u8>],
+    number: usize,
+    widths: &[usize],
+    right: &[bool],
+    gutter: usize,
+    kind: PrettyKind,
+) {
+    let num = itoa::Buffer::new().format(number).len() + 2;
+    pad(out, gutter.saturating_sub(num), " ");
+    out.extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
+    out.extend_from_slice(b". ");
+    if kind == PrettyKind::Space {
+        for (c, v) in cells.iter().enumerate() {
+            out.extend_from_slice(if c == 0 { b" " } else { b"   " });
+            write_cell(out, v, widths[c], right[c]);
+        }
+        out.extend_from_slice(b" \n");
+        return;
+    }
+    // A value with line breaks continues on following lines: `v↴` … `↳rest`.
+    let lines: Vec<Vec<&[u8]>> = cells.iter().map(|v| v.split(|&b| b == b'\n').collect()).collect();
+    let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+    for l in 0..height {
+        if l > 0 {
+            pad(out, gutter, " ");
+        }
+        for (c, parts) in lines.iter().enumerate() {
+            out.extend_from_slice("│".as_bytes());
+            let cont = l > 0 && l < parts.len();
+            out.extend_from_slice(if cont { "↳".as_bytes() } else { b" " });
+            let text: &[u8] = parts.get(l).copied().unwrap_or(b"");
+            write_cell(out, text, widths[c], right[c] && parts.len() == 1);
+            out.extend_from_slice(if l + 1 < parts.len() { "↴".as_bytes() } else { b" " });
+        }
+        out.extend_from_slice("│\n".as_bytes());
+    }
+}
+
+/// Appends the result in the Vertical format.
+pub fn write_vertical(out: &mut Vec<u8>, t: &Table) -> Result<()> {
+    let rows = cell_texts(t, t.batches)?;
+    let name_width = t.names.iter().map(|n| display_width(n.as_bytes())).max().unwrap_or(0);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        let title = format!("Row {}:", i + 1);
+        out.extend_from_slice(title.as_bytes());
+        out.push(b'\n');
+        pad(out, title.len(), "─");
+        out.push(b'\n');
+        for (name, v) in t.names.iter().zip(row) {
+            out.extend_from_slice(name.as_bytes());
+            out.push(b':');
+            pad(out, name_width - display_width(name.as_bytes()) + 1, " ");
+            out.extend_from_slice(v);
+            out.push(b'\n');
+        }
+    }
+    Ok(())
+}
