@@ -10,6 +10,7 @@ use arrow::record_batch::RecordBatch;
 use crate::error::Result;
 use crate::formats::text::TextOptions;
 use crate::formats::tsv::{write_tsv, TsvKind};
+use crate::settings::Settings;
 use crate::sql::binder::OutputColumn;
 use crate::types::ChType;
 
@@ -27,6 +28,8 @@ pub struct QueryResult {
     text: TextOptions,
     /// The statement's `FORMAT` clause, if any.
     format: Option<String>,
+    /// The settings the statement ran with (session, request and its own SETTINGS).
+    settings: Settings,
 }
 
 impl QueryResult {
@@ -39,6 +42,7 @@ impl QueryResult {
             totals: vec![],
             text: TextOptions::default(),
             format: None,
+            settings: Settings::default(),
         }
     }
 
@@ -58,7 +62,7 @@ impl QueryResult {
             .filter(|b| b.num_rows() > 0)
             .map(|b| RecordBatch::try_new(schema.clone(), b.columns().to_vec()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(QueryResult { schema, columns, batches, totals: vec![], text, format: None })
+        Ok(QueryResult { schema, columns, batches, totals: vec![], text, format: None, settings: Settings::default() })
     }
 
     /// Attaches the WITH TOTALS row.
@@ -71,10 +75,16 @@ impl QueryResult {
         Ok(self)
     }
 
-    /// Records the statement's `FORMAT` clause.
-    pub fn with_format(mut self, format: Option<String>) -> Self {
+    /// Records the statement's `FORMAT` clause and the settings it ran with.
+    pub fn with_format(mut self, format: Option<String>, settings: Settings) -> Self {
         self.format = format;
+        self.settings = settings;
         self
+    }
+
+    /// The settings the statement ran with: what output formats read.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The output format the statement named with `FORMAT`, if any.

@@ -345,14 +345,8 @@ async fn run(
     }
     let format = result.format().or(default_format).unwrap_or("TabSeparated").to_string();
     let mut out = Vec::new();
-    let mut query_settings = granary_engine::settings::Settings::default();
-    for (k, v) in &settings {
-        if k != "max_query_size" {
-            query_settings.set(k, v)?;
-        }
-    }
     let stats = Statistics { elapsed_seconds: 0.0, rows_read: 0, bytes_read: 0 };
-    output::write_with_statistics(&format, &result, &mut out, &query_settings, &stats)?;
+    output::write_with_statistics(&format, &result, &mut out, result.settings(), &stats)?;
     Ok(QueryOutcome { body: out, format: Some(format), rows: result.num_rows() })
 }
 

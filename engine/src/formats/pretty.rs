@@ -26,10 +26,18 @@ const NULL: &str = "ᴺᵁᴸᴸ";
 
 /// Display width of UTF-8 text (wide East Asian characters count 2; invalid bytes 1).
 pub fn display_width(s: &[u8]) -> usize {
-    match std::str::from_utf8(s) {
-        Ok(t) => t.chars().map(char_width).sum(),
-        Err(_) => String::from_utf8_lossy(s).chars().map(char_width).sum(),
+    display_width_at(s, 0)
+}
+
+/// Display width of text that starts at screen column `prefix`: a tab moves to
+/// the next multiple of 4, as ClickHouse aligns tabs in Pretty output.
+pub fn display_width_at(s: &[u8], prefix: usize) -> usize {
+    let text = String::from_utf8_lossy(s);
+    let mut pos = prefix;
+    for c in text.chars() {
+        pos = if c == '\t' { (pos / 4 + 1) * 4 } else { pos + char_width(c) };
     }
+    pos - prefix
 }
 
 fn char_width(c: char) -> usize {
@@ -40,7 +48,7 @@ fn char_width(c: char) -> usize {
         | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
     if wide {
         2
-    } else if matches!(u, 0x0300..=0x036F | 0x200B..=0x200F) {
+    } else if (u < 0x20 && c != '\t') || matches!(u, 0x7F | 0x0300..=0x036F | 0x200B..=0x200F) {
         0
     } else {
         1
@@ -113,6 +121,7 @@ pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: us
         return Ok(());
     }
     let ncols = t.names.len();
+    let right: Vec<bool> = t.types.iter().map(right_aligned).collect();
     let mut widths: Vec<usize> = t.names.iter().map(|n| display_width(n.as_bytes())).collect();
     let total = rows.len();
     let max_rows = max_rows.max(1);
@@ -123,43 +132,38 @@ pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: us
     } else {
         (0..total).collect()
     };
-    for &r in &shown {
-        for (c, v) in rows[r].iter().enumerate() {
-            let w = v.split(|&b| b == b'\n').map(display_width).max().unwrap_or(0);
+    let gutter = itoa::Buffer::new().format(total).len() + 2;
+    // Each column's start on screen (tabs align to it), then its width.
+    let mut starts = Vec::with_capacity(ncols);
+    let mut start = gutter + if kind == PrettyKind::Space { 1 } else { 2 };
+    for c in 0..ncols {
+        starts.push(start);
+        for &r in &shown {
+            let w = rows[r][c].split(|&b| b == b'\n').map(|l| display_width_at(l, start)).max().unwrap_or(0);
             widths[c] = widths[c].max(w);
         }
+        start += widths[c] + 3;
     }
-    let right: Vec<bool> = t.types.iter().map(right_aligned).collect();
+    let l = Layout { widths: &widths, right: &right, starts: &starts };
     let table_width: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
     if kind != PrettyKind::Space && total <= 10 && ncols >= 5 && table_width >= 250 {
         return write_vertical(out, t);
     }
-    let gutter = itoa::Buffer::new().format(total).len() + 2;
     let footer_names = total >= 50;
     match kind {
         PrettyKind::Compact => {
-            write_name_border(out, t, &widths, &right, gutter, ["┌", "┬", "┐"]);
+            write_name_border(out, t, &l, gutter, ["┌", "┬", "┐"]);
         }
         PrettyKind::Full => {
             pad(out, gutter, " ");
             border(out, &widths, ["┏", "┳", "┓"], "━");
-            pad(out, gutter, " ");
-            for c in 0..ncols {
-                out.extend_from_slice("┃ ".as_bytes());
-                write_cell(out, t.names[c].as_bytes(), widths[c], right[c]);
-                out.push(b' ');
-            }
-            out.extend_from_slice("┃\n".as_bytes());
+            write_full_names(out, t, &l, gutter);
             pad(out, gutter, " ");
             border(out, &widths, ["┡", "╇", "┩"], "━");
         }
         PrettyKind::Space => {
-            pad(out, gutter, " ");
-            for c in 0..ncols {
-                out.extend_from_slice(if c == 0 { b" " } else { b"   " });
-                write_cell(out, t.names[c].as_bytes(), widths[c], right[c]);
-            }
-            out.extend_from_slice(b"\n\n");
+            write_space_header(out, t, &l, gutter);
+            out.push(b'\n');
         }
     }
     let head = if total > max_rows { max_rows.div_ceil(2) } else { total };
@@ -175,11 +179,23 @@ pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: us
             pad(out, gutter, " ");
             border(out, &widths, ["├", "┼", "┤"], "─");
         }
-        write_row(out, &rows[r], r + 1, &widths, &right, gutter, kind);
+        write_row(out, &rows[r], r + 1, &l, gutter, kind);
     }
     match kind {
+        PrettyKind::Space if footer_names => {
+            out.push(b'\n');
+            write_space_header(out, t, &l, gutter);
+            out.push(b'\n');
+        }
         PrettyKind::Space => {}
-        _ if footer_names => write_name_border(out, t, &widths, &right, gutter, ["└", "┴", "┘"]),
+        PrettyKind::Full if footer_names => {
+            pad(out, gutter, " ");
+            border(out, &widths, ["┢", "╈", "┪"], "━");
+            write_full_names(out, t, &l, gutter);
+            pad(out, gutter, " ");
+            border(out, &widths, ["┗", "┻", "┛"], "━");
+        }
+        _ if footer_names => write_name_border(out, t, &l, gutter, ["└", "┴", "┘"]),
         _ => {
             pad(out, gutter, " ");
             border(out, &widths, ["└", "┴", "┘"], "─");
@@ -196,8 +212,30 @@ pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: us
     Ok(())
 }
 
+/// `┃ name ┃ …┃` of the Pretty layout.
+fn write_full_names(out: &mut Vec<u8>, t: &Table, l: &Layout, gutter: usize) {
+    pad(out, gutter, " ");
+    for (c, name) in t.names.iter().enumerate() {
+        out.extend_from_slice("┃ ".as_bytes());
+        write_cell(out, name.as_bytes(), l.widths[c], l.right[c], l.starts[c]);
+        out.push(b' ');
+    }
+    out.extend_from_slice("┃\n".as_bytes());
+}
+
+/// The PrettySpace header line: names padded like the values, no trailing separator.
+fn write_space_header(out: &mut Vec<u8>, t: &Table, l: &Layout, gutter: usize) {
+    pad(out, gutter, " ");
+    for (c, name) in t.names.iter().enumerate() {
+        out.extend_from_slice(if c == 0 { b" " } else { b"   " });
+        write_cell(out, name.as_bytes(), l.widths[c], l.right[c], l.starts[c]);
+    }
+    out.push(b'\n');
+}
+
 /// `┌─name─┬…┐` (names right-aligned in number columns).
-fn write_name_border(out: &mut Vec<u8>, t: &Table, widths: &[usize], right: &[bool], gutter: usize, c: [&str; 3]) {
+fn write_name_border(out: &mut Vec<u8>, t: &Table, l: &Layout, gutter: usize, c: [&str; 3]) {
+    let (widths, right) = (l.widths, l.right);
     pad(out, gutter, " ");
     out.extend_from_slice(c[0].as_bytes());
     for (i, name) in t.names.iter().enumerate() {
@@ -231,8 +269,15 @@ fn border(out: &mut Vec<u8>, widths: &[usize], c: [&str; 3], line: &str) {
     out.push(b'\n');
 }
 
-fn write_cell(out: &mut Vec<u8>, v: &[u8], width: usize, right: bool) {
-    let fill = width.saturating_sub(display_width(v));
+/// Column widths, alignment and screen start of a Pretty table.
+struct Layout<'a> {
+    widths: &'a [usize],
+    right: &'a [bool],
+    starts: &'a [usize],
+}
+
+fn write_cell(out: &mut Vec<u8>, v: &[u8], width: usize, right: bool, start: usize) {
+    let fill = width.saturating_sub(display_width_at(v, start));
     if right {
         pad(out, fill, " ");
     }
@@ -242,43 +287,33 @@ fn write_cell(out: &mut Vec<u8>, v: &[u8], width: usize, right: bool) {
     }
 }
 
-fn write_row(
-    out: &mut Vec<u8>,
-    cells: &[Vec<u8>],
-    number: usize,
-    widths: &[usize],
-    right: &[bool],
-    gutter: usize,
-    kind: PrettyKind,
-) {
+fn write_row(out: &mut Vec<u8>, cells: &[Vec<u8>], number: usize, l: &Layout, gutter: usize, kind: PrettyKind) {
     let num = itoa::Buffer::new().format(number).len() + 2;
     pad(out, gutter.saturating_sub(num), " ");
     out.extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
     out.extend_from_slice(b". ");
-    if kind == PrettyKind::Space {
-        for (c, v) in cells.iter().enumerate() {
-            out.extend_from_slice(if c == 0 { b" " } else { b"   " });
-            write_cell(out, v, widths[c], right[c]);
-        }
-        out.extend_from_slice(b" \n");
-        return;
-    }
     // A value with line breaks continues on following lines: `v↴` … `↳rest`.
     let lines: Vec<Vec<&[u8]>> = cells.iter().map(|v| v.split(|&b| b == b'\n').collect()).collect();
     let height = lines.iter().map(Vec::len).max().unwrap_or(1);
-    for l in 0..height {
-        if l > 0 {
+    for line in 0..height {
+        if line > 0 {
             pad(out, gutter, " ");
         }
+        let bar: &[u8] = if kind == PrettyKind::Space { b" " } else { "│".as_bytes() };
         for (c, parts) in lines.iter().enumerate() {
-            out.extend_from_slice("│".as_bytes());
-            let cont = l > 0 && l < parts.len();
+            if c > 0 || kind != PrettyKind::Space {
+                out.extend_from_slice(bar);
+            }
+            let cont = line > 0 && line < parts.len();
             out.extend_from_slice(if cont { "↳".as_bytes() } else { b" " });
-            let text: &[u8] = parts.get(l).copied().unwrap_or(b"");
-            write_cell(out, text, widths[c], right[c] && parts.len() == 1);
-            out.extend_from_slice(if l + 1 < parts.len() { "↴".as_bytes() } else { b" " });
+            let text: &[u8] = parts.get(line).copied().unwrap_or(b"");
+            write_cell(out, text, l.widths[c], l.right[c] && parts.len() == 1, l.starts[c]);
+            out.extend_from_slice(if line + 1 < parts.len() { "↴".as_bytes() } else { b" " });
         }
-        out.extend_from_slice("│\n".as_bytes());
+        if kind != PrettyKind::Space {
+            out.extend_from_slice(bar);
+        }
+        out.push(b'\n');
     }
 }
 
@@ -303,5 +338,33 @@ pub fn write_vertical(out: &mut Vec<u8>, t: &Table) -> Result<()> {
             out.push(b'\n');
         }
     }
+    if let Some(totals) = t.totals.iter().find(|b| b.num_rows() > 0) {
+        let rows = cell_texts(t, std::slice::from_ref(totals))?;
+        if let Some(row) = rows.first() {
+            out.extend_from_slice("\n\nTotals:\n───────\n".as_bytes());
+            for (name, v) in t.names.iter().zip(row) {
+                out.extend_from_slice(name.as_bytes());
+                out.push(b':');
+                pad(out, name_width - display_width(name.as_bytes()) + 1, " ");
+                out.extend_from_slice(v);
+                out.push(b'\n');
+            }
+        }
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths() {
+        // chdb: 'a\x01' is 1 wide; tabs move to the next multiple of 4 of the screen column.
+        assert_eq!(display_width("漢字".as_bytes()), 4);
+        assert_eq!(display_width(b"a\x01"), 1);
+        assert_eq!(display_width_at(b"a\tb", 5), 4);
+        assert_eq!(display_width_at(b"a\tb", 10), 3);
+        assert_eq!(display_width_at(b"back\\slash\x01", 10), 10);
+    }
 }

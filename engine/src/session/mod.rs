@@ -342,7 +342,7 @@ async fn run_statement(
             format!("Statement is not supported yet: {}", statement_name(&other)),
         )),
     };
-    result.map(|r| r.with_format(format))
+    result.map(|r| r.with_format(format, query_state.settings))
 }
 
 fn statement_name(k: &StatementKind) -> &'static str {
