@@ -3,6 +3,7 @@
 //! format has its own file.
 
 pub mod csv;
+pub mod csv_input;
 pub mod json;
 pub mod json_value;
 pub mod output;

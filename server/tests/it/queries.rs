@@ -87,6 +87,11 @@ fn insert_with_body() {
     let r = post(&big, "");
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(post("SELECT count() FROM ins", "").text(), "30004\n");
+    // CSV input (quoted, bare, NULL, CRLF).
+    let r =
+        request("POST", &format!("/?query={}", enc("INSERT INTO ins FORMAT CSV")), &[], b"99999,\"q,\"\"q\",\\N\r\n");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(post("SELECT a, s, n FROM ins WHERE a = 99999", "").text(), "99999\tq,\"q\t\\N\n");
     // A bad row is a coded error.
     let r = post("INSERT INTO ins FORMAT TSV\n1\tx\n", "");
     assert_eq!((r.status, r.header("x-clickhouse-exception-code")), (400, Some("27")));
