@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod csv_input;
 pub mod json;
+pub mod json_input;
 pub mod json_value;
 pub mod output;
 pub mod parse;

@@ -137,3 +137,26 @@ fn database_parameter() {
     assert_eq!(r.text(), "other_db\n");
     assert_eq!(post("SELECT currentDatabase()", "").text(), "default\n");
 }
+
+#[test]
+fn insert_json_rows() {
+    // What @clickhouse/client sends: the query in the URL, one JSON value per line in the body.
+    assert_eq!(
+        post("CREATE TABLE js (id UInt64, s String, arr Array(UInt8), n Nullable(String)) ENGINE = Memory", "").status,
+        200
+    );
+    let q = enc("INSERT INTO js FORMAT JSONCompactEachRow");
+    let r = request("POST", &format!("/?query={q}"), &[], b"[1, \"a\", [1,2], null]\n[\"2\", \"b\", [], \"x\"]\n");
+    assert_eq!(r.status, 200, "{}", r.text());
+    let q = enc("INSERT INTO js (id, s) FORMAT JSONEachRow");
+    let r = request("POST", &format!("/?query={q}"), &[], b"{\"id\":3,\"s\":\"c\\/d\",\"extra\":1}\n");
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = post("SELECT * FROM js ORDER BY id FORMAT JSONEachRow", "");
+    assert_eq!(
+        r.text(),
+        "{\"id\":1,\"s\":\"a\",\"arr\":[1,2],\"n\":null}\n{\"id\":2,\"s\":\"b\",\"arr\":[],\"n\":\"x\"}\n\
+         {\"id\":3,\"s\":\"c\\/d\",\"arr\":[],\"n\":null}\n"
+    );
+    let r = request("POST", &format!("/?query={}", enc("INSERT INTO js FORMAT JSONEachRow")), &[], b"{\"id\":");
+    assert_eq!((r.status, r.header("x-clickhouse-exception-code")), (400, Some("117")));
+}
