@@ -307,6 +307,19 @@ async fn run(
             format!("Max query size exceeded (can be increased with the `max_query_size` setting): query is {} bytes, the limit is {max_query_size}", sql.len()),
         ));
     }
+    // One statement per request (a trailing `;` is fine).
+    if sql.contains(';') {
+        let limits = granary_engine::sql::ParserLimits { max_depth: 1000, max_query_size: usize::MAX };
+        if let Ok(statements) = granary_engine::sql::parse(&sql, limits) {
+            if statements.len() > 1 {
+                return Err(HttpError::new(
+                    62,
+                    "SYNTAX_ERROR",
+                    "Syntax error (Multi-statements are not allowed): only one statement per HTTP request",
+                ));
+            }
+        }
+    }
     let database = header(headers, "x-clickhouse-database").or_else(|| get("database")).filter(|d| !d.is_empty());
     let default_format = header(headers, "x-clickhouse-format").or_else(|| get("default_format"));
     if let Some(f) = default_format {

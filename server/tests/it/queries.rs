@@ -109,6 +109,11 @@ fn errors() {
     assert!(r.text().contains("(UNKNOWN_TABLE) (version "), "{}", r.text());
     let r = post("SELECT no_such_function(1)", "");
     assert_eq!((r.status, r.header("x-clickhouse-exception-code")), (404, Some("46")));
+    // One statement per request; a trailing `;` is accepted.
+    let r = post("SELECT 1; SELECT 2", "");
+    assert_eq!((r.status, r.header("x-clickhouse-exception-code")), (400, Some("62")));
+    assert!(r.text().contains("Multi-statements are not allowed"), "{}", r.text());
+    assert_eq!(post("SELECT 1;", "").text(), "1\n");
     // An empty POST is a syntax error, as in ClickHouse.
     let r = post("", "");
     assert_eq!(r.header("x-clickhouse-exception-code"), Some("62"));
