@@ -177,3 +177,91 @@ pub fn write_with_statistics(
         OutputFormat::Null => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Database;
+
+    /// A result over the table the expected strings were made from with chdb.
+    fn result(sql: &str) -> (QueryResult, Settings) {
+        let db = Database::in_memory();
+        db.execute(
+            "CREATE TABLE t (id UInt64, s String, f Nullable(Float64), arr Array(String), m Map(String, UInt64), \
+             nt Tuple(a UInt8, b String)) ENGINE = Memory",
+        )
+        .expect("create");
+        db.execute("INSERT INTO t FORMAT TSV\n1\tq\"/\\\\\t\\N\t['a']\t{'k':1}\t(1,'x')\n2\t\t0.5\t[]\t{}\t(2,'')\n")
+            .expect("insert");
+        let r = db.execute(sql).expect("select");
+        let settings = r.settings().clone();
+        (r, settings)
+    }
+
+    fn render(format: &str, sql: &str) -> String {
+        let (r, settings) = result(sql);
+        let mut out = Vec::new();
+        write(format, &r, &mut out, &settings).expect("write");
+        String::from_utf8(out).expect("utf8")
+    }
+
+    const ALL: &str = "SELECT * FROM t ORDER BY id";
+
+    #[test]
+    fn json_family() {
+        let want = "{\n\t\"meta\":\n\t[\n\t\t{\n\t\t\t\"name\": \"id\",\n\t\t\t\"type\": \"UInt64\"\n\t\t},\n\t\t{\n\t\t\t\"name\": \"s\",\n\t\t\t\"type\": \"String\"\n\t\t},\n\t\t{\n\t\t\t\"name\": \"f\",\n\t\t\t\"type\": \"Nullable(Float64)\"\n\t\t},\n\t\t{\n\t\t\t\"name\": \"arr\",\n\t\t\t\"type\": \"Array(String)\"\n\t\t},\n\t\t{\n\t\t\t\"name\": \"m\",\n\t\t\t\"type\": \"Map(String, UInt64)\"\n\t\t},\n\t\t{\n\t\t\t\"name\": \"nt\",\n\t\t\t\"type\": \"Tuple(a UInt8, b String)\"\n\t\t}\n\t],\n\n\t\"data\":\n\t[\n\t\t{\n\t\t\t\"id\": 1,\n\t\t\t\"s\": \"q\\\"\\/\\\\\",\n\t\t\t\"f\": null,\n\t\t\t\"arr\": [\"a\"],\n\t\t\t\"m\": {\n\t\t\t\t\"k\": 1\n\t\t\t},\n\t\t\t\"nt\": {\n\t\t\t\t\"a\": 1,\n\t\t\t\t\"b\": \"x\"\n\t\t\t}\n\t\t},\n\t\t{\n\t\t\t\"id\": 2,\n\t\t\t\"s\": \"\",\n\t\t\t\"f\": 0.5,\n\t\t\t\"arr\": [],\n\t\t\t\"m\": {},\n\t\t\t\"nt\": {\n\t\t\t\t\"a\": 2,\n\t\t\t\t\"b\": \"\"\n\t\t\t}\n\t\t}\n\t],\n\n\t\"rows\": 2\n}\n";
+        assert_eq!(render("JSON", &format!("{ALL} SETTINGS output_format_write_statistics=0")), want);
+        let compact = render("jsoncompact", &format!("{ALL} SETTINGS output_format_write_statistics=0"));
+        assert!(compact.ends_with("\t\"data\":\n\t[\n\t\t[1, \"q\\\"\\/\\\\\", null, [\"a\"], {\"k\":1}, {\"a\":1,\"b\":\"x\"}],\n\t\t[2, \"\", 0.5, [], {}, {\"a\":2,\"b\":\"\"}]\n\t],\n\n\t\"rows\": 2\n}\n"), "{compact}");
+        assert_eq!(
+            render("JSONEachRow", ALL),
+            "{\"id\":1,\"s\":\"q\\\"\\/\\\\\",\"f\":null,\"arr\":[\"a\"],\"m\":{\"k\":1},\"nt\":{\"a\":1,\"b\":\"x\"}}\n\
+             {\"id\":2,\"s\":\"\",\"f\":0.5,\"arr\":[],\"m\":{},\"nt\":{\"a\":2,\"b\":\"\"}}\n"
+        );
+        assert_eq!(
+            render("JSONCompactEachRowWithNamesAndTypes", ALL),
+            "[\"id\", \"s\", \"f\", \"arr\", \"m\", \"nt\"]\n[\"UInt64\", \"String\", \"Nullable(Float64)\", \
+             \"Array(String)\", \"Map(String, UInt64)\", \"Tuple(a UInt8, b String)\"]\n[1, \"q\\\"\\/\\\\\", null, \
+             [\"a\"], {\"k\":1}, {\"a\":1,\"b\":\"x\"}]\n[2, \"\", 0.5, [], {}, {\"a\":2,\"b\":\"\"}]\n"
+        );
+        // The statistics block is there by default.
+        assert!(
+            render("JSON", "SELECT 1 AS x").contains("\n\t\"rows\": 1,\n\n\t\"statistics\":\n\t{\n\t\t\"elapsed\": ")
+        );
+        // 64-bit integers quoted on request.
+        assert_eq!(
+            render("JSONEachRow", "SELECT id FROM t ORDER BY id SETTINGS output_format_json_quote_64bit_integers = 1"),
+            "{\"id\":\"1\"}\n{\"id\":\"2\"}\n"
+        );
+    }
+
+    #[test]
+    fn csv_and_pretty() {
+        assert_eq!(
+            render("CSVWithNames", ALL),
+            "\"id\",\"s\",\"f\",\"arr\",\"m\",\"nt.a\",\"nt.b\"\n1,\"q\"\"/\\\",\\N,\"['a']\",\"{'k':1}\",1,\"x\"\n\
+             2,\"\",0.5,\"[]\",\"{}\",2,\"\"\n"
+        );
+        // Six columns and a multi-line value (the named tuple as JSON): ClickHouse falls back to Vertical.
+        assert_eq!(
+            render("PrettyCompact", ALL),
+            "Row 1:\n──────\nid:  1\ns:   q\"/\\\nf:   ᴺᵁᴸᴸ\narr: ['a']\nm:   {'k':1}\nnt:  {\n  \"a\": 1,\n  \"b\": \"x\"\n}\n\n\
+             Row 2:\n──────\nid:  2\ns:   \nf:   0.5\narr: []\nm:   {}\nnt:  {\n  \"a\": 2,\n  \"b\": \"\"\n}\n"
+        );
+        assert_eq!(
+            render("PrettyCompact", "SELECT id, f, arr FROM t ORDER BY id"),
+            "   ┌─id─┬────f─┬─arr───┐\n1. │  1 │ ᴺᵁᴸᴸ │ ['a'] │\n2. │  2 │  0.5 │ []    │\n   └────┴──────┴───────┘\n"
+        );
+        assert_eq!(render("PrettyCompact", "SELECT id FROM t WHERE id > 5"), "");
+        assert_eq!(render("Null", ALL), "");
+    }
+
+    #[test]
+    fn unknown_format() {
+        let (r, settings) = result("SELECT 1");
+        let e = write("NoSuchFormat", &r, &mut Vec::new(), &settings).expect_err("unknown");
+        assert_eq!(e.code(), 73);
+        assert_eq!(content_type("csvwithnames").expect("csv"), "text/csv; charset=UTF-8; header=present");
+        assert_eq!(OutputFormat::parse("TSV").expect("tsv"), OutputFormat::Tsv(TsvKind::Plain));
+    }
+}

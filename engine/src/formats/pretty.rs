@@ -5,11 +5,13 @@
 //! are right-aligned; widths count East Asian wide characters as 2. At most
 //! `output_format_pretty_max_rows` rows are shown (first half, a gap line,
 //! last half, then `Showed N out of M rows.`). A short wide result (≤ 10
-//! rows, ≥ 5 columns, ≥ 250 characters) is written as Vertical, as ClickHouse does.
+//! rows, ≥ 5 columns, ≥ 250 characters or a value with a line break) is written
+//! as Vertical, as ClickHouse does. Named tuples show as indented JSON objects.
 
 use arrow::array::RecordBatch;
 
 use crate::error::Result;
+use crate::formats::json_value::{JsonOptions, JsonValue};
 use crate::formats::output::{check_columns, Table};
 use crate::formats::text::{Escape, ValueWriter};
 use crate::types::ChType;
@@ -80,25 +82,48 @@ fn right_aligned(ty: &ChType) -> bool {
     )
 }
 
+enum Cell {
+    Text(ValueWriter),
+    Json(JsonValue),
+}
+
 /// All cells of a set of batches as text, row by row.
-fn cell_texts(t: &Table, batches: &[RecordBatch]) -> Result<Vec<Vec<Vec<u8>>>> {
+fn cell_texts(t: &Table, batches: &[RecordBatch], json_tuples: bool) -> Result<Vec<Vec<Vec<u8>>>> {
     let mut rows = Vec::new();
     for batch in batches {
         check_columns(t, batch)?;
+        // Named tuples are shown as indented JSON objects, as ClickHouse does.
         let writers = batch
             .columns()
             .iter()
             .zip(t.types)
-            .map(|(c, ty)| ValueWriter::new(c.as_ref(), ty, t.text))
+            .map(|(c, ty)| match ty.base() {
+                ChType::Tuple(_, Some(_)) if json_tuples => {
+                    Ok(Cell::Json(JsonValue::new(c.as_ref(), ty, t.text, JsonOptions::default())?))
+                }
+                _ => Ok(Cell::Text(ValueWriter::new(c.as_ref(), ty, t.text)?)),
+            })
             .collect::<Result<Vec<_>>>()?;
+        let mut scratch = Vec::new();
         for row in 0..batch.num_rows() {
             let mut cells = Vec::with_capacity(writers.len());
             for w in &writers {
                 let mut v = Vec::new();
-                if w.is_null(row) {
-                    v.extend_from_slice(NULL.as_bytes());
-                } else {
-                    w.write_non_null(&mut v, row, Escape::Raw)?;
+                match w {
+                    Cell::Text(w) if w.is_null(row) => v.extend_from_slice(NULL.as_bytes()),
+                    Cell::Text(w) => w.write_non_null(&mut v, row, Escape::Raw)?,
+                    Cell::Json(j) => {
+                        let mut json = Vec::new();
+                        j.write_pretty(&mut json, row, 0, &mut scratch)?;
+                        for (i, line) in json.split(|&b| b == b'\n').enumerate() {
+                            if i > 0 {
+                                v.push(b'\n');
+                            }
+                            let tabs = line.iter().take_while(|&&b| b == b'\t').count();
+                            v.extend(std::iter::repeat_n(b' ', tabs * 2));
+                            v.extend_from_slice(&line[tabs..]);
+                        }
+                    }
                 }
                 cells.push(v);
             }
@@ -116,7 +141,7 @@ fn pad(out: &mut Vec<u8>, n: usize, fill: &str) {
 
 /// Appends the result in a Pretty layout.
 pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: usize) -> Result<()> {
-    let rows = cell_texts(t, t.batches)?;
+    let rows = cell_texts(t, t.batches, true)?;
     if rows.is_empty() {
         return Ok(());
     }
@@ -146,8 +171,9 @@ pub fn write_pretty(out: &mut Vec<u8>, t: &Table, kind: PrettyKind, max_rows: us
     }
     let l = Layout { widths: &widths, right: &right, starts: &starts };
     let table_width: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-    if kind != PrettyKind::Space && total <= 10 && ncols >= 5 && table_width >= 250 {
-        return write_vertical(out, t);
+    let multi_line = rows.iter().any(|r| r.iter().any(|v| v.contains(&b'\n')));
+    if total <= 10 && ncols >= 5 && (table_width >= 250 || multi_line) {
+        return write_vertical_as(out, t, true);
     }
     let footer_names = total >= 50;
     match kind {
@@ -319,7 +345,12 @@ fn write_row(out: &mut Vec<u8>, cells: &[Vec<u8>], number: usize, l: &Layout, gu
 
 /// Appends the result in the Vertical format.
 pub fn write_vertical(out: &mut Vec<u8>, t: &Table) -> Result<()> {
-    let rows = cell_texts(t, t.batches)?;
+    write_vertical_as(out, t, false)
+}
+
+/// Vertical layout; `json_tuples` when it stands in for a Pretty table.
+fn write_vertical_as(out: &mut Vec<u8>, t: &Table, json_tuples: bool) -> Result<()> {
+    let rows = cell_texts(t, t.batches, json_tuples)?;
     let name_width = t.names.iter().map(|n| display_width(n.as_bytes())).max().unwrap_or(0);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
@@ -339,7 +370,7 @@ pub fn write_vertical(out: &mut Vec<u8>, t: &Table) -> Result<()> {
         }
     }
     if let Some(totals) = t.totals.iter().find(|b| b.num_rows() > 0) {
-        let rows = cell_texts(t, std::slice::from_ref(totals))?;
+        let rows = cell_texts(t, std::slice::from_ref(totals), json_tuples)?;
         if let Some(row) = rows.first() {
             out.extend_from_slice("\n\nTotals:\n───────\n".as_bytes());
             for (name, v) in t.names.iter().zip(row) {
