@@ -186,7 +186,7 @@ async fn query_endpoint(app: &Arc<App>, req: Request) -> Response {
         }
         return plain(StatusCode::OK, "Ok.\n");
     }
-    let outcome = run(app, &method, &headers, &params, url_query, body, &query_id).await;
+    let outcome = run(app, &method, &headers, &params, url_query, body, started).await;
     let mut resp = match outcome {
         Ok(o) => {
             let mut r = Response::new(Body::from(o.body));
@@ -264,7 +264,7 @@ async fn run(
     params: &[(String, String)],
     url_query: &str,
     body: Bytes,
-    _query_id: &str,
+    started: Instant,
 ) -> Result<QueryOutcome, HttpError> {
     let get = |k: &str| params.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     // The SQL: `query` + "\n" + body when both are given.
@@ -358,7 +358,7 @@ async fn run(
     }
     let format = result.format().or(default_format).unwrap_or("TabSeparated").to_string();
     let mut out = Vec::new();
-    let stats = Statistics { elapsed_seconds: 0.0, rows_read: 0, bytes_read: 0 };
+    let stats = Statistics { elapsed_seconds: started.elapsed().as_secs_f64(), rows_read: 0, bytes_read: 0 };
     output::write_with_statistics(&format, &result, &mut out, result.settings(), &stats)?;
     Ok(QueryOutcome { body: out, format: Some(format), rows: result.num_rows() })
 }

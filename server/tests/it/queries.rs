@@ -165,3 +165,17 @@ fn insert_json_rows() {
     let r = request("POST", &format!("/?query={}", enc("INSERT INTO js FORMAT JSONEachRow")), &[], b"{\"id\":");
     assert_eq!((r.status, r.header("x-clickhouse-exception-code")), (400, Some("117")));
 }
+
+#[test]
+fn chunked_body_and_expect_continue() {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(crate::addr()).expect("connect");
+    let head = "POST /?default_format=JSONCompactEachRow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+                Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n";
+    s.write_all(head.as_bytes()).expect("head");
+    s.write_all(b"7\r\nSELECT \r\n5\r\n40 + \r\n1\r\n2\r\n0\r\n\r\n").expect("body");
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).expect("read");
+    assert!(raw.contains("HTTP/1.1 200 OK"), "{raw}");
+    assert!(raw.ends_with("\r\n\r\n[42]\n"), "{raw}");
+}
