@@ -357,10 +357,17 @@ async fn run(
         return Ok(QueryOutcome { body: Vec::new(), format: None, rows: 0 });
     }
     let format = result.format().or(default_format).unwrap_or("TabSeparated").to_string();
-    let mut out = Vec::new();
     let stats = Statistics { elapsed_seconds: started.elapsed().as_secs_f64(), rows_read: 0, bytes_read: 0 };
-    output::write_with_statistics(&format, &result, &mut out, result.settings(), &stats)?;
-    Ok(QueryOutcome { body: out, format: Some(format), rows: result.num_rows() })
+    // Formatting is CPU work: keep it off the async workers.
+    let rows = result.num_rows();
+    let fmt = format.clone();
+    let body = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        output::write_with_statistics(&fmt, &result, &mut out, result.settings(), &stats).map(|()| out)
+    })
+    .await
+    .map_err(|e| HttpError::new(1001, "STD_EXCEPTION", format!("formatting the result failed: {e}")))??;
+    Ok(QueryOutcome { body, format: Some(format), rows })
 }
 
 fn readonly_hint(e: granary_engine::Error, from_method: bool) -> HttpError {
