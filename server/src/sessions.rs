@@ -90,3 +90,28 @@ impl Sessions {
         self.len() == 0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_query_at_a_time_and_expiry() {
+        let db = Database::in_memory();
+        let sessions = Sessions::default();
+        let guard = sessions.acquire(&db, "s", 60, false).expect("first");
+        let Err(e) = sessions.acquire(&db, "s", 60, false) else { panic!("the session should be locked") };
+        assert_eq!((e.code, e.name), (373, "SESSION_IS_LOCKED"));
+        drop(guard);
+        assert!(sessions.acquire(&db, "s", 60, true).is_ok());
+        let Err(e) = sessions.acquire(&db, "other", 60, true) else { panic!("no such session") };
+        assert_eq!((e.code, e.name), (372, "SESSION_NOT_FOUND"));
+        // A zero timeout expires at once; the sweeper drops it.
+        drop(sessions.acquire(&db, "short", 0, false).expect("short"));
+        std::thread::sleep(Duration::from_millis(5));
+        sessions.sweep();
+        assert_eq!(sessions.len(), 1);
+        sessions.close("s");
+        assert!(sessions.is_empty());
+    }
+}
