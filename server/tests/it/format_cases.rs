@@ -1,5 +1,7 @@
 //! Expected bytes of each output format, produced by ClickHouse (chdb 4.4) for
-//! the same table and queries (regenerate with the script in the commit message).
+//! the same table and queries. To regenerate: in a `chdb.session.Session()`, run
+//! `DDL`, then `INSERT INTO fmt FORMAT TSV\n` + `DATA`, then each query of
+//! `CASES` and paste `.bytes()` of the answer.
 
 pub const DDL: &str = "CREATE TABLE fmt (id UInt64, s String, f Nullable(Float64), d Date, arr Array(UInt64), tup Tuple(UInt64, String), m Map(String, UInt64), dec Decimal(18, 3), nt Tuple(a UInt8, b String), an Array(Nullable(String)), fl Float64, big UInt64, b Bool, at Array(Tuple(UInt8, String))) ENGINE = Memory";
 pub const DATA: &str = r#"0	a\tb	0	2024-01-02	[0,1]	(0,'x')	{'k':0}	1.5	(1,'y')	[NULL,'z']	nan	18446744073709551615	true	[(1,'a')]
