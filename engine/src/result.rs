@@ -10,6 +10,7 @@ use arrow::record_batch::RecordBatch;
 use crate::error::Result;
 use crate::formats::text::TextOptions;
 use crate::formats::tsv::{write_tsv, TsvKind};
+use crate::settings::Settings;
 use crate::sql::binder::OutputColumn;
 use crate::types::ChType;
 
@@ -25,6 +26,10 @@ pub struct QueryResult {
     /// The WITH TOTALS row, if the query asked for it.
     totals: Vec<RecordBatch>,
     text: TextOptions,
+    /// The statement's `FORMAT` clause, if any.
+    format: Option<String>,
+    /// The settings the statement ran with (session, request and its own SETTINGS).
+    settings: Settings,
 }
 
 impl QueryResult {
@@ -36,6 +41,8 @@ impl QueryResult {
             batches: vec![],
             totals: vec![],
             text: TextOptions::default(),
+            format: None,
+            settings: Settings::default(),
         }
     }
 
@@ -55,7 +62,7 @@ impl QueryResult {
             .filter(|b| b.num_rows() > 0)
             .map(|b| RecordBatch::try_new(schema.clone(), b.columns().to_vec()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(QueryResult { schema, columns, batches, totals: vec![], text })
+        Ok(QueryResult { schema, columns, batches, totals: vec![], text, format: None, settings: Settings::default() })
     }
 
     /// Attaches the WITH TOTALS row.
@@ -66,6 +73,28 @@ impl QueryResult {
             .map(|b| RecordBatch::try_new(self.schema.clone(), b.columns().to_vec()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         Ok(self)
+    }
+
+    /// Records the statement's `FORMAT` clause and the settings it ran with.
+    pub fn with_format(mut self, format: Option<String>, settings: Settings) -> Self {
+        self.format = format;
+        self.settings = settings;
+        self
+    }
+
+    /// The settings the statement ran with: what output formats read.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The output format the statement named with `FORMAT`, if any.
+    pub fn format(&self) -> Option<&str> {
+        self.format.as_deref()
+    }
+
+    /// The options the result's values are written with (time zone, decimals).
+    pub fn text_options(&self) -> &TextOptions {
+        &self.text
     }
 
     /// The WITH TOTALS row (empty when not asked for).

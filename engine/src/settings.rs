@@ -307,8 +307,68 @@ pub const SETTINGS: &[SettingDef] = &[
     SettingDef {
         name: "output_format_pretty_max_rows",
         kind: SettingKind::UInt,
-        default: "10000",
+        default: "1000",
         doc: "Rows shown by Pretty formats.",
+    },
+    SettingDef {
+        name: "output_format_json_quote_64bit_integers",
+        kind: SettingKind::Bool,
+        default: "0",
+        doc: "JSON formats write (U)Int64/128/256 as strings.",
+    },
+    SettingDef {
+        name: "output_format_write_statistics",
+        kind: SettingKind::Bool,
+        default: "1",
+        doc: "JSON documents end with a statistics block.",
+    },
+    SettingDef {
+        name: "output_format_arrow_string_as_string",
+        kind: SettingKind::Bool,
+        default: "1",
+        doc: "Accepted (sent by clickhouse-connect); Arrow output is not implemented yet.",
+    },
+    SettingDef {
+        name: "enable_http_compression",
+        kind: SettingKind::Bool,
+        default: "1",
+        doc: "Accepted; HTTP response compression is not implemented yet.",
+    },
+    SettingDef {
+        name: "http_zlib_compression_level",
+        kind: SettingKind::Int,
+        default: "3",
+        doc: "Accepted; HTTP response compression is not implemented yet.",
+    },
+    SettingDef {
+        name: "http_headers_progress_interval_ms",
+        kind: SettingKind::UInt,
+        default: "100",
+        doc: "Accepted; progress headers are not sent yet.",
+    },
+    SettingDef {
+        name: "http_response_buffer_size",
+        kind: SettingKind::UInt,
+        default: "0",
+        doc: "Accepted; the HTTP server buffers whole results.",
+    },
+    SettingDef {
+        name: "http_wait_end_of_query",
+        kind: SettingKind::Bool,
+        default: "0",
+        doc: "Accepted; the HTTP server buffers whole results.",
+    },
+    SettingDef {
+        name: "cancel_http_readonly_queries_on_client_close",
+        kind: SettingKind::Bool,
+        default: "0",
+        doc: "Accepted; not acted on yet.",
+    },
+    SettingDef {
+        name: "cast_string_to_dynamic_use_inference",
+        kind: SettingKind::Bool,
+        default: "0",
+        doc: "Accepted (sent by clickhouse-connect); no Dynamic type yet.",
     },
 ];
 

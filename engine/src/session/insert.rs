@@ -9,6 +9,9 @@ use datafusion::logical_expr::{Expr as DfExpr, LogicalPlanBuilder};
 use super::{bind, function_context, text_options, SessionState};
 use crate::database::Shared;
 use crate::error::{Error, ErrorCode, Result};
+use crate::formats::csv::CsvKind;
+use crate::formats::csv_input::read_csv;
+use crate::formats::json_input::{read_json, JsonInput};
 use crate::formats::tsv::{read_tsv, TsvKind};
 use crate::functions::TypedExpr;
 use crate::result::QueryResult;
@@ -17,15 +20,40 @@ use crate::sql::binder::scope::{df_col, Scope, ScopeColumn};
 use crate::sql::binder::Binder;
 use crate::storage::Column;
 use crate::types::default_value;
+use crate::types::ChType;
+use arrow::array::RecordBatch;
 
-fn tsv_kind(format: &str) -> Result<TsvKind> {
-    Ok(match format.to_ascii_lowercase().as_str() {
-        "tabseparated" | "tsv" => TsvKind::Plain,
-        "tabseparatedraw" | "tsvraw" => TsvKind::Raw,
-        "tabseparatedwithnames" | "tsvwithnames" => TsvKind::WithNames,
-        "tabseparatedwithnamesandtypes" | "tsvwithnamesandtypes" => TsvKind::WithNamesAndTypes,
-        _ => return Err(Error::new(ErrorCode::UNKNOWN_FORMAT, format!("Unknown input format {format}"))),
-    })
+/// Reads INSERT data in the named input format.
+fn read_input(
+    format: &str,
+    data: &[u8],
+    names: &[String],
+    types: &[ChType],
+    state: &SessionState,
+) -> Result<RecordBatch> {
+    let opts = text_options(state);
+    let tsv = |kind| read_tsv(data, types, &opts, kind);
+    let csv = |kind| {
+        let d = state.settings.get_string("format_csv_delimiter");
+        read_csv(data, types, &opts, kind, d.as_bytes().first().copied().unwrap_or(b','))
+    };
+    let json_compact = |names_row, types_row| {
+        read_json(data, names, types, &opts, JsonInput::CompactEachRow { names: names_row, types: types_row })
+    };
+    match format.to_ascii_lowercase().as_str() {
+        "tabseparated" | "tsv" => tsv(TsvKind::Plain),
+        "tabseparatedraw" | "tsvraw" => tsv(TsvKind::Raw),
+        "tabseparatedwithnames" | "tsvwithnames" => tsv(TsvKind::WithNames),
+        "tabseparatedwithnamesandtypes" | "tsvwithnamesandtypes" => tsv(TsvKind::WithNamesAndTypes),
+        "csv" => csv(CsvKind::Plain),
+        "csvwithnames" => csv(CsvKind::WithNames),
+        "csvwithnamesandtypes" => csv(CsvKind::WithNamesAndTypes),
+        "jsoneachrow" | "jsonlines" | "ndjson" => read_json(data, names, types, &opts, JsonInput::EachRow),
+        "jsoncompacteachrow" => json_compact(false, false),
+        "jsoncompacteachrowwithnames" => json_compact(true, false),
+        "jsoncompacteachrowwithnamesandtypes" => json_compact(true, true),
+        _ => Err(Error::new(ErrorCode::UNKNOWN_FORMAT, format!("Unknown input format {format}"))),
+    }
 }
 
 /// A value converted for a column of type `ty`: NULL into a non-Nullable
@@ -119,7 +147,8 @@ pub(crate) async fn run_insert(shared: &Shared, state: &SessionState, ins: &Inse
         }
         InsertSource::Format { format, data } => {
             let types: Vec<_> = targets.iter().map(|c| c.ty.clone()).collect();
-            let batch = read_tsv(data, &types, &text_options(state), tsv_kind(format)?)?;
+            let names: Vec<String> = targets.iter().map(|c| c.name.clone()).collect();
+            let batch = read_input(format, data, &names, &types, state)?;
             let schema = batch.schema();
             let table = MemTable::try_new(schema.clone(), vec![vec![batch]])?;
             let plan = LogicalPlanBuilder::scan("__input", provider_as_source(Arc::new(table)), None)?.build()?;

@@ -120,7 +120,7 @@ impl Session {
     /// Runs one or more `;`-separated statements; returns the last result.
     pub fn execute(&mut self, sql: &str) -> Result<QueryResult> {
         let runtime = self.shared.runtime()?;
-        let fut = self.execute_owned(sql);
+        let fut = self.execute_owned(sql, Vec::new());
         let handle = runtime.spawn(fut);
         *self.running.lock() = Some(handle.abort_handle());
         let joined = futures::executor::block_on(handle);
@@ -135,8 +135,23 @@ impl Session {
     /// Async form of [`Session::execute`] for callers inside an async runtime (the
     /// HTTP server): the work runs on the database runtime and is awaited.
     pub async fn execute_async(&mut self, sql: &str) -> Result<QueryResult> {
+        self.execute_async_with_settings(sql, &[]).await
+    }
+
+    /// [`Session::execute_async`] with settings that apply to these statements
+    /// only, as per-query `SETTINGS` do (the HTTP layer's URL settings and its
+    /// `readonly` for GET). Each `(name, value)` is checked (115 UNKNOWN_SETTING).
+    pub async fn execute_async_with_settings(
+        &mut self,
+        sql: &str,
+        settings: &[(String, String)],
+    ) -> Result<QueryResult> {
         let runtime = self.shared.runtime()?;
-        let handle = runtime.spawn(self.execute_owned(sql));
+        let mut overrides = Settings::default();
+        for (k, v) in settings {
+            overrides.set(k, v)?;
+        }
+        let handle = runtime.spawn(self.execute_owned(sql, settings.to_vec()));
         *self.running.lock() = Some(handle.abort_handle());
         let joined = handle.await;
         self.running.lock().take();
@@ -152,14 +167,21 @@ impl Session {
     fn execute_owned(
         &self,
         sql: &str,
+        overrides: Vec<(String, String)>,
     ) -> impl std::future::Future<Output = (Result<QueryResult>, Option<SessionState>)> + Send + 'static {
         let shared = self.shared.clone();
         let mut state = self.state.clone();
         let sql = sql.to_string();
         async move {
+            let mut limit_state = state.settings.clone();
+            for (k, v) in &overrides {
+                if let Err(e) = limit_state.set(k, v) {
+                    return (Err(e), None);
+                }
+            }
             let limits = ParserLimits {
-                max_depth: state.settings.get_u64("max_parser_depth") as usize,
-                max_query_size: state.settings.get_u64("max_query_size") as usize,
+                max_depth: limit_state.get_u64("max_parser_depth") as usize,
+                max_query_size: limit_state.get_u64("max_query_size") as usize,
             };
             let statements = match parse(&sql, limits) {
                 Ok(s) => s,
@@ -167,7 +189,7 @@ impl Session {
             };
             let mut last = QueryResult::empty();
             for stmt in statements {
-                match run_statement(&shared, &mut state, stmt).await {
+                match run_statement(&shared, &mut state, stmt, &overrides).await {
                     Ok(r) => last = r,
                     Err(e) => return (Err(e), Some(state)),
                 }
@@ -248,19 +270,23 @@ pub(crate) async fn run_select(shared: &Shared, state: &SessionState, q: &ast::S
     }
 }
 
-async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statement) -> Result<QueryResult> {
-    check_readonly(state, &stmt.kind)?;
-    if let Some(f) = &stmt.format {
-        let lower = f.to_ascii_lowercase();
-        if !matches!(lower.as_str(), "tabseparated" | "tsv" | "null") {
-            return Err(Error::new(
-                ErrorCode::NOT_IMPLEMENTED,
-                format!("Output format {f} is not supported by the embedded API yet"),
-            ));
-        }
+async fn run_statement(
+    shared: &Shared,
+    state: &mut SessionState,
+    stmt: Statement,
+    overrides: &[(String, String)],
+) -> Result<QueryResult> {
+    let mut query_state = state.clone();
+    for (k, v) in overrides {
+        query_state.settings.set(k, v)?;
+    }
+    check_readonly(&query_state, &stmt.kind)?;
+    // The output format is the caller's business: it is handed on with the result.
+    let format = stmt.format.clone();
+    if let Some(f) = &format {
+        crate::formats::output::OutputFormat::parse(f)?;
     }
     // Per-query SETTINGS apply to this statement only; SET changes the session.
-    let mut query_state = state.clone();
     apply_settings(&mut query_state.settings, &stmt.settings)?;
     if let StatementKind::Select(q) = &stmt.kind {
         if let ast::SelectQuery::Select(s) = q.as_ref() {
@@ -268,7 +294,7 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
         }
     }
     let qs = &query_state;
-    match stmt.kind {
+    let result = match stmt.kind {
         StatementKind::Select(q) => run_select(shared, qs, &q).await,
         StatementKind::Insert(ins) => insert::run_insert(shared, qs, &ins).await,
         StatementKind::Set(pairs) => {
@@ -354,7 +380,8 @@ async fn run_statement(shared: &Shared, state: &mut SessionState, stmt: Statemen
             ErrorCode::NOT_IMPLEMENTED,
             format!("Statement is not supported yet: {}", statement_name(&other)),
         )),
-    }
+    };
+    result.map(|r| r.with_format(format, query_state.settings))
 }
 
 fn statement_name(k: &StatementKind) -> &'static str {
