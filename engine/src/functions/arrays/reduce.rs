@@ -44,7 +44,7 @@ fn aggregate(ctx: &FunctionContext, args: Vec<TypedExpr>, agg: Agg) -> Result<Ty
     let numeric = base.is_integer() || base.is_float() || matches!(base, ChType::Bool);
     let ret = match agg {
         Agg::Min | Agg::Max if numeric || base.is_string() || base.is_date_or_datetime() => base.clone(),
-        _ if !numeric => {
+        _ if !numeric || e.is_nullable() => {
             return Err(Error::new(
                 ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
                 format!("array aggregation function cannot be performed on type {e}"),
