@@ -438,7 +438,11 @@ fn fold(
                 return Ok(Arc::new(Float64Array::from_iter_values((0..rows).map(|r| {
                     let rg = range(r);
                     let n = rg.len();
-                    rg.map(|i| f.value(i)).sum::<f64>() / n as f64
+                    if n == 0 {
+                        0.0
+                    } else {
+                        rg.map(|i| f.value(i)).sum::<f64>() / n as f64
+                    }
                 }))));
             }
             if matches!(kind, HigherOrderKind::Sum) && !ret.is_float() {

@@ -111,7 +111,7 @@ fn agg_kernel(k: &KernelArgs, agg: Agg) -> DfResult<ColumnarValue> {
                                 Agg::Avg => {
                                     let (sum, cnt) = it.fold((0.0, 0usize), |(a, c), x| (a + x, c + 1));
                                     if cnt == 0 {
-                                        f64::NAN
+                                        0.0
                                     } else {
                                         sum / cnt as f64
                                     }
