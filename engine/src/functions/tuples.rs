@@ -133,6 +133,11 @@ fn dot_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
 /// The built-in registry, to bind element-wise calls (`plus` of two elements, …).
 static REGISTRY: std::sync::LazyLock<Arc<FunctionRegistry>> = std::sync::LazyLock::new(FunctionRegistry::builtin);
 
+/// The built-in registry (for functions that look up other functions by name).
+pub(crate) fn registry() -> &'static FunctionRegistry {
+    &REGISTRY
+}
+
 /// Binds `name(args)` through the built-in registry.
 pub(crate) fn bind_call(ctx: &FunctionContext, name: &str, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     let c = FunctionContext { name: name.to_string(), ..ctx.clone() };

@@ -15,6 +15,7 @@ pub mod access;
 pub mod build;
 pub mod cumulative;
 pub mod reduce;
+pub mod reduce_agg;
 pub mod sets;
 pub mod shape;
 pub mod transform;
@@ -43,6 +44,7 @@ pub fn register(r: &mut FunctionRegistry) {
     shape::register(r);
     sets::register(r);
     cumulative::register(r);
+    reduce_agg::register(r);
 }
 
 /// Argument `i` as a ListArray of the batch's rows.
