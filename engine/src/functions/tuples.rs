@@ -126,7 +126,7 @@ fn dot_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
     } else {
         Arc::new(arrow::array::Int64Array::from(i_out))
     };
-    let out = if out.len() == 0 { out } else { arrow::compute::cast(&out, &k.ret.to_arrow())? };
+    let out = if out.is_empty() { out } else { arrow::compute::cast(&out, &k.ret.to_arrow())? };
     finish(k, out)
 }
 

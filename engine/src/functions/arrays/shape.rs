@@ -35,8 +35,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("arrayResize", Case::Sensitive, resize);
     r.scalar("arrayRotateLeft", Case::Sensitive, |c, a| shift(c, a, Shift::RotateLeft));
     r.scalar("arrayRotateRight", Case::Sensitive, |c, a| shift(c, a, Shift::RotateRight));
-    r.scalar("arrayShiftLeft", Case::Sensitive, |c, a| shift(c, a, Shift::ShiftLeft));
-    r.scalar("arrayShiftRight", Case::Sensitive, |c, a| shift(c, a, Shift::ShiftRight));
+    r.scalar("arrayShiftLeft", Case::Sensitive, |c, a| shift(c, a, Shift::Left));
+    r.scalar("arrayShiftRight", Case::Sensitive, |c, a| shift(c, a, Shift::Right));
     r.scalar("arrayShingles", Case::Sensitive, shingles);
     r.scalar("arrayPartialSort", Case::Sensitive, |c, a| partial_sort(c, a, false));
     r.scalar("arrayPartialReverseSort", Case::Sensitive, |c, a| partial_sort(c, a, true));
@@ -160,8 +160,8 @@ fn resize_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
 enum Shift {
     RotateLeft,
     RotateRight,
-    ShiftLeft,
-    ShiftRight,
+    Left,
+    Right,
 }
 
 fn shift(ctx: &FunctionContext, args: Vec<TypedExpr>, how: Shift) -> Result<TypedExpr> {
@@ -180,8 +180,8 @@ fn shift(ctx: &FunctionContext, args: Vec<TypedExpr>, how: Shift) -> Result<Type
     let kernel: crate::functions::Kernel = match how {
         Shift::RotateLeft => |k| shift_kernel(k, Shift::RotateLeft),
         Shift::RotateRight => |k| shift_kernel(k, Shift::RotateRight),
-        Shift::ShiftLeft => |k| shift_kernel(k, Shift::ShiftLeft),
-        Shift::ShiftRight => |k| shift_kernel(k, Shift::ShiftRight),
+        Shift::Left => |k| shift_kernel(k, Shift::Left),
+        Shift::Right => |k| shift_kernel(k, Shift::Right),
     };
     call(&ctx.name, kernel, args, t)
 }
@@ -198,7 +198,7 @@ fn shift_kernel(k: &KernelArgs, how: Shift) -> DfResult<ColumnarValue> {
         let len = (e - s) as i64;
         // A left move by `d` (negative = right).
         let mut d = by.get(row).unwrap_or(0);
-        if matches!(how, Shift::RotateRight | Shift::ShiftRight) {
+        if matches!(how, Shift::RotateRight | Shift::Right) {
             d = d.saturating_neg();
         }
         for i in 0..len {
