@@ -133,6 +133,61 @@ fn dot_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
 /// The built-in registry, to bind element-wise calls (`plus` of two elements, …).
 static REGISTRY: std::sync::LazyLock<Arc<FunctionRegistry>> = std::sync::LazyLock::new(FunctionRegistry::builtin);
 
+/// A type name as ClickHouse's `toTypeName` prints it: named tuples one element per
+/// line, indented four spaces per level (`Tuple(\n    a UInt8,\n    b String)`).
+pub fn pretty_type_name(t: &ChType) -> String {
+    let mut out = String::new();
+    write_pretty(&mut out, t, 0);
+    out
+}
+
+fn write_pretty(out: &mut String, t: &ChType, indent: usize) {
+    match t {
+        ChType::Nullable(x) | ChType::LowCardinality(x) | ChType::Array(x) => {
+            let wrapper = match t {
+                ChType::Nullable(_) => "Nullable(",
+                ChType::LowCardinality(_) => "LowCardinality(",
+                _ => "Array(",
+            };
+            out.push_str(wrapper);
+            write_pretty(out, x, indent);
+            out.push(')');
+        }
+        ChType::Map(k, v) => {
+            out.push_str("Map(");
+            write_pretty(out, k, indent);
+            out.push_str(", ");
+            write_pretty(out, v, indent);
+            out.push(')');
+        }
+        ChType::Tuple(elems, Some(names)) if !elems.is_empty() => {
+            out.push_str("Tuple(");
+            for (i, (e, n)) in elems.iter().zip(names).enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('\n');
+                out.push_str(&" ".repeat(indent + 4));
+                out.push_str(n);
+                out.push(' ');
+                write_pretty(out, e, indent + 4);
+            }
+            out.push(')');
+        }
+        ChType::Tuple(elems, None) => {
+            out.push_str("Tuple(");
+            for (i, e) in elems.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_pretty(out, e, indent);
+            }
+            out.push(')');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
 /// The built-in registry (for functions that look up other functions by name).
 pub(crate) fn registry() -> &'static FunctionRegistry {
     &REGISTRY
@@ -301,5 +356,11 @@ mod tests {
         assert_eq!(run("tupleElement", vec![t(), int(1, ChType::UInt8)]), "1");
         assert_eq!(err_code("tupleElement", vec![t(), int(3, ChType::UInt8)]), 69);
         assert_eq!(ty("tuple", vec![]), "Tuple()");
+        // chdb: toTypeName(CAST((1, (2, 'a')) AS Tuple(a UInt8, b Tuple(c UInt8, d String))))
+        let t = crate::types::parse_type("Array(Tuple(a UInt8, b Tuple(c UInt8, d String)))").unwrap();
+        assert_eq!(
+            super::pretty_type_name(&t),
+            "Array(Tuple(\n    a UInt8,\n    b Tuple(\n        c UInt8,\n        d String)))"
+        );
     }
 }
