@@ -555,6 +555,9 @@ pub fn convert(arr: &ArrayRef, from: &ChType, to: &ChType, tz: &str, mode: Mode)
             return r;
         }
     }
+    if let Some(r) = super::cast_composite::convert(arr, fb, tb, tz, mode) {
+        return r;
+    }
     let n = arr.len();
     let nulls = arr.logical_nulls();
     let nulls = nulls.as_ref();
@@ -880,6 +883,9 @@ pub fn supported(from: &ChType, to: &ChType) -> bool {
     }
     if let (C::Array(fe), C::Array(te)) = (f, t) {
         return fe.base() == te.base() || supported(fe, te);
+    }
+    if let Some(s) = super::cast_composite::supported(f, t) {
+        return s;
     }
     let readable = |x: &ChType| {
         matches!(

@@ -49,6 +49,12 @@ pub enum HigherOrderKind {
     Avg,
     Sort,
     ReverseSort,
+    FirstOrNull,
+    LastOrNull,
+    Fill,
+    ReverseFill,
+    Split,
+    ReverseSplit,
 }
 
 impl HigherOrderKind {
@@ -70,6 +76,12 @@ impl HigherOrderKind {
             "arrayAvg" => HigherOrderKind::Avg,
             "arraySort" => HigherOrderKind::Sort,
             "arrayReverseSort" => HigherOrderKind::ReverseSort,
+            "arrayFirstOrNull" => HigherOrderKind::FirstOrNull,
+            "arrayLastOrNull" => HigherOrderKind::LastOrNull,
+            "arrayFill" => HigherOrderKind::Fill,
+            "arrayReverseFill" => HigherOrderKind::ReverseFill,
+            "arraySplit" => HigherOrderKind::Split,
+            "arrayReverseSplit" => HigherOrderKind::ReverseSplit,
             _ => return None,
         })
     }
@@ -86,6 +98,12 @@ impl HigherOrderKind {
                 | HigherOrderKind::Last
                 | HigherOrderKind::FirstIndex
                 | HigherOrderKind::LastIndex
+                | HigherOrderKind::FirstOrNull
+                | HigherOrderKind::LastOrNull
+                | HigherOrderKind::Fill
+                | HigherOrderKind::ReverseFill
+                | HigherOrderKind::Split
+                | HigherOrderKind::ReverseSplit
         )
     }
 
@@ -93,8 +111,20 @@ impl HigherOrderKind {
     pub fn result_type(self, name: &str, first_elem: &ChType, body: &ChType) -> Result<ChType> {
         Ok(match self {
             HigherOrderKind::Map => ChType::Array(Box::new(body.clone())),
-            HigherOrderKind::Filter | HigherOrderKind::Sort | HigherOrderKind::ReverseSort => {
-                ChType::Array(Box::new(first_elem.clone()))
+            HigherOrderKind::Filter
+            | HigherOrderKind::Sort
+            | HigherOrderKind::ReverseSort
+            | HigherOrderKind::Fill
+            | HigherOrderKind::ReverseFill => ChType::Array(Box::new(first_elem.clone())),
+            HigherOrderKind::Split | HigherOrderKind::ReverseSplit => {
+                ChType::Array(Box::new(ChType::Array(Box::new(first_elem.clone()))))
+            }
+            HigherOrderKind::FirstOrNull | HigherOrderKind::LastOrNull => {
+                if first_elem.can_be_inside_nullable() {
+                    first_elem.clone().nullable()
+                } else {
+                    first_elem.clone()
+                }
             }
             HigherOrderKind::Exists | HigherOrderKind::All => ChType::UInt8,
             HigherOrderKind::Count | HigherOrderKind::FirstIndex | HigherOrderKind::LastIndex => ChType::UInt32,
@@ -306,6 +336,80 @@ fn fold(
                 )),
             }
         }
+        HigherOrderKind::FirstOrNull | HigherOrderKind::LastOrNull => {
+            let keep = as_bool(&results)?;
+            let last = kind == HigherOrderKind::LastOrNull;
+            let idx = UInt64Array::from_iter((0..rows).map(|r| {
+                let mut it = range(r).filter(|&i| keep.is_valid(i) && keep.value(i));
+                let hit = if last { it.next_back() } else { it.next() };
+                hit.map(|i| i as u64)
+            }));
+            take(elements.as_ref(), &idx, None)?
+        }
+        HigherOrderKind::Fill | HigherOrderKind::ReverseFill => {
+            let f = item_field.ok_or_else(|| internal("arrayFill result is not an array"))?;
+            let keep = as_bool(&results)?;
+            let hit = |i: usize| keep.is_valid(i) && keep.value(i);
+            let mut idx = vec![0u64; total];
+            for r in 0..rows {
+                let rg = range(r);
+                if kind == HigherOrderKind::Fill {
+                    let mut src = rg.start;
+                    for i in rg {
+                        if hit(i) || i == src {
+                            src = i;
+                        }
+                        idx[i] = src as u64;
+                    }
+                } else {
+                    let mut src = rg.end.saturating_sub(1);
+                    for i in rg.rev() {
+                        if hit(i) || i == src {
+                            src = i;
+                        }
+                        idx[i] = src as u64;
+                    }
+                }
+            }
+            let values = take(elements.as_ref(), &UInt64Array::from(idx), None)?;
+            Arc::new(ListArray::try_new(f, OffsetBuffer::new(offsets.to_vec().into()), values, first.nulls().cloned())?)
+        }
+        HigherOrderKind::Split | HigherOrderKind::ReverseSplit => {
+            let outer = item_field.ok_or_else(|| internal("arraySplit result is not an array"))?;
+            let DataType::List(inner) = outer.data_type().clone() else {
+                return Err(internal("arraySplit result is not an array of arrays"));
+            };
+            let keep = as_bool(&results)?;
+            let hit = |i: usize| keep.is_valid(i) && keep.value(i);
+            // Inner offsets are element positions; a new piece starts before (arraySplit) or
+            // after (arrayReverseSplit) each element whose lambda result is true.
+            let mut inner_offsets = vec![0i32];
+            let mut outer_offsets = vec![0i32];
+            for r in 0..rows {
+                let rg = range(r);
+                for i in rg.clone() {
+                    let cut = if kind == HigherOrderKind::Split {
+                        hit(i) && i != rg.start
+                    } else {
+                        i != rg.start && hit(i - 1)
+                    };
+                    if cut {
+                        inner_offsets.push(i as i32);
+                    }
+                }
+                if !rg.is_empty() {
+                    inner_offsets.push(rg.end as i32);
+                }
+                outer_offsets.push((inner_offsets.len() - 1) as i32);
+            }
+            let pieces = ListArray::try_new(inner, OffsetBuffer::new(inner_offsets.into()), elements, None)?;
+            Arc::new(ListArray::try_new(
+                outer,
+                OffsetBuffer::new(outer_offsets.into()),
+                Arc::new(pieces),
+                first.nulls().cloned(),
+            )?)
+        }
         HigherOrderKind::First | HigherOrderKind::Last | HigherOrderKind::FirstIndex | HigherOrderKind::LastIndex => {
             let keep = as_bool(&results)?;
             let pick = |r: usize| -> Option<usize> {
@@ -334,7 +438,11 @@ fn fold(
                 return Ok(Arc::new(Float64Array::from_iter_values((0..rows).map(|r| {
                     let rg = range(r);
                     let n = rg.len();
-                    rg.map(|i| f.value(i)).sum::<f64>() / n as f64
+                    if n == 0 {
+                        0.0
+                    } else {
+                        rg.map(|i| f.value(i)).sum::<f64>() / n as f64
+                    }
                 }))));
             }
             if matches!(kind, HigherOrderKind::Sum) && !ret.is_float() {

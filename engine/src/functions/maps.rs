@@ -1,7 +1,8 @@
 //! Maps: `map(k1, v1, …)`, `mapFromArrays(keys, values)`, `mapKeys`,
 //! `mapValues`, `mapContains`. `m[key]` binds to `arrayElement`, which
 //! dispatches maps to `arrays::access`. Keys and values take their common
-//! supertypes, as in ClickHouse's `map.cpp`.
+//! supertypes, as in ClickHouse's `map.cpp`. `mapAdd` / `mapSubtract` merge maps
+//! by key (keys sorted, values promoted to 64 bits).
 
 use std::sync::Arc;
 
@@ -26,6 +27,114 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("mapKeys", Case::Sensitive, |c, a| keys_or_values(c, a, true));
     r.scalar("mapValues", Case::Sensitive, |c, a| keys_or_values(c, a, false));
     r.scalar("mapContains", Case::Sensitive, map_contains);
+    r.scalar("mapAdd", Case::Sensitive, |c, a| map_add(c, a, false));
+    r.scalar("mapSubtract", Case::Sensitive, |c, a| map_add(c, a, true));
+}
+
+/// `mapAdd(m1, m2, …)` / `mapSubtract`: values of equal keys summed (subtracted from
+/// the first), keys sorted; values promoted to UInt64, Int64 or Float64.
+fn map_add(ctx: &FunctionContext, args: Vec<TypedExpr>, subtract: bool) -> Result<TypedExpr> {
+    if args.len() < 2 {
+        return Err(Error::new(
+            ErrorCode::NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+            format!("{} accepts at least two maps or map tuples", ctx.name),
+        ));
+    }
+    let mut kts = Vec::new();
+    let mut vts = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        let Some((k, v)) = map_parts(&a.ty) else { return Err(illegal_type(&ctx.name, i, &a.ty)) };
+        kts.push(k.clone());
+        vts.push(v.clone());
+    }
+    let promoted = |t: &ChType| {
+        let t = t.base();
+        if t.is_unsigned_int() && t.bit_width().is_some_and(|w| w <= 64) {
+            Some(ChType::UInt64)
+        } else if t.is_signed_int() && t.bit_width().is_some_and(|w| w <= 64) {
+            Some(ChType::Int64)
+        } else if t.is_float() {
+            Some(ChType::Float64)
+        } else {
+            None
+        }
+    };
+    let v = promoted(&vts[0]).ok_or_else(|| illegal_type(&ctx.name, 0, &args[0].ty))?;
+    for t in &vts[1..] {
+        if promoted(t).as_ref() != Some(&v) {
+            return Err(Error::new(
+                ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                format!("All value types in {} should be promotable to {v}, got {t}", ctx.name),
+            ));
+        }
+    }
+    let k = common_supertype(&kts)?;
+    let t = ChType::Map(Box::new(k), Box::new(v));
+    let args = args.into_iter().map(|a| coerce(ctx, a, &t)).collect::<Result<Vec<_>>>()?;
+    if subtract {
+        call("mapSubtract", |k| map_add_kernel(k, true), args, t)
+    } else {
+        call("mapAdd", |k| map_add_kernel(k, false), args, t)
+    }
+}
+
+fn map_add_kernel(k: &KernelArgs, subtract: bool) -> DfResult<ColumnarValue> {
+    use std::collections::BTreeMap;
+    let n = out_rows(k);
+    let cols = k.args.iter().map(|a| a.to_array(n)).collect::<DfResult<Vec<_>>>()?;
+    let maps = cols
+        .iter()
+        .map(|c| c.as_map_opt().ok_or_else(|| logical("expected a map".into())))
+        .collect::<DfResult<Vec<_>>>()?;
+    let keys: Vec<&ArrayRef> = maps.iter().map(|m| m.keys()).collect();
+    let rows = element_rows(&keys)?;
+    let float = matches!(map_parts(k.ret), Some((_, ChType::Float64)));
+    let vals = maps
+        .iter()
+        .map(|m| arrow::compute::cast(m.values(), if float { &DataType::Float64 } else { &DataType::Int64 }))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut ints: Vec<i64> = Vec::new();
+    let mut floats: Vec<f64> = Vec::new();
+    let mut offsets = vec![0i32];
+    for row in 0..n {
+        let mut acc: BTreeMap<arrow::row::Row<'_>, (usize, usize, i64, f64)> = BTreeMap::new();
+        for (mi, m) in maps.iter().enumerate() {
+            let (s, e) = bounds(m.value_offsets(), row);
+            let neg = subtract && mi > 0;
+            for j in s..e {
+                let (iv, fv) = if float {
+                    (0, vals[mi].as_primitive::<arrow::datatypes::Float64Type>().value(j))
+                } else {
+                    (vals[mi].as_primitive::<arrow::datatypes::Int64Type>().value(j), 0.0)
+                };
+                let entry = acc.entry(rows[mi].row(j)).or_insert((mi, j, 0, 0.0));
+                if neg {
+                    entry.2 = entry.2.wrapping_sub(iv);
+                    entry.3 -= fv;
+                } else {
+                    entry.2 = entry.2.wrapping_add(iv);
+                    entry.3 += fv;
+                }
+            }
+        }
+        for (_, (mi, j, iv, fv)) in acc {
+            pairs.push((mi, j));
+            ints.push(iv);
+            floats.push(fv);
+        }
+        offsets.push(i32::try_from(pairs.len()).unwrap_or(i32::MAX));
+    }
+    let key_refs: Vec<&dyn Array> = keys.iter().map(|a| a.as_ref()).collect();
+    let out_keys = arrow::compute::interleave(&key_refs, &pairs)?;
+    let out_vals: ArrayRef = if float {
+        Arc::new(arrow::array::Float64Array::from(floats))
+    } else if matches!(map_parts(k.ret), Some((_, ChType::UInt64))) {
+        Arc::new(arrow::array::UInt64Array::from_iter_values(ints.iter().map(|x| *x as u64)))
+    } else {
+        Arc::new(arrow::array::Int64Array::from(ints))
+    };
+    finish(k, Arc::new(make_map(k.ret, offsets, out_keys, out_vals)?))
 }
 
 fn map_parts(t: &ChType) -> Option<(&ChType, &ChType)> {

@@ -32,7 +32,7 @@ fn first(args: Vec<TypedExpr>) -> Result<TypedExpr> {
 
 fn to_type_name(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 1, 1)?;
-    Ok(string_lit(&args[0].ty.to_string()))
+    Ok(string_lit(&super::tuples::pretty_type_name(&args[0].ty)))
 }
 
 fn identity(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {

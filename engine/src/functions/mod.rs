@@ -14,6 +14,7 @@
 
 pub mod arithmetic;
 pub mod arrays;
+pub mod cast_composite;
 pub mod cast_kernel;
 pub mod comparison;
 pub mod conditional;
@@ -230,6 +231,7 @@ fn register_all(r: &mut FunctionRegistry) {
     hashes::register(r);
     tuples::register(r);
     maps::register(r);
+    cast_composite::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).

@@ -189,8 +189,8 @@ fn supertype_of_distinct(types: &[ChType]) -> Result<ChType> {
             for t in types {
                 match t {
                     ChType::Decimal(tp, ts) => {
+                        // ClickHouse keeps the widest storage and the largest scale.
                         s = s.max(*ts);
-                        int_digits = int_digits.max(tp - ts);
                         p = p.max(*tp);
                     }
                     t if t.is_float() => return Err(no_common(types)),
@@ -205,7 +205,7 @@ fn supertype_of_distinct(types: &[ChType]) -> Result<ChType> {
                     }
                 }
             }
-            let need = (int_digits + s).max(p);
+            let need = int_digits.max(p);
             let p = match need {
                 0..=9 => 9,
                 10..=18 => 18,

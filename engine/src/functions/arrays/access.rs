@@ -7,7 +7,6 @@ use std::sync::Arc;
 use arrow::array::{Array, ArrayRef, AsArray, UInt32Array, UInt64Builder};
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::ColumnarValue;
-use datafusion::scalar::ScalarValue;
 
 use super::{bounds, elem_of, element_rows, list_arg};
 use crate::error::{Error, Result};
@@ -55,7 +54,7 @@ fn take_or_default(values: &ArrayRef, idx: Vec<Option<u32>>, ret: &ChType) -> Df
     if ret.is_nullable() || ret.is_nothing() {
         return Ok(arrow::compute::take(values.as_ref(), &UInt32Array::from(idx), None)?);
     }
-    let default = ScalarValue::new_default(&dt)?.to_array_of_size(1)?;
+    let default = super::default_row(ret, &dt)?;
     let ext = arrow::compute::concat(&[values.as_ref(), default.as_ref()])?;
     let d = u32::try_from(values.len()).map_err(|_| logical("array too large".into()))?;
     let idx: UInt32Array = idx.into_iter().map(|i| Some(i.unwrap_or(d))).collect();

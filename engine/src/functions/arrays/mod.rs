@@ -3,7 +3,8 @@
 //! `arraySlice`, push/pop), element access and search (`access`:
 //! `arrayElement`, `has`, `indexOf`, …), whole-array transforms (`transform`:
 //! reverse, sort, distinct, enumerate, flatten, zip, …) and reductions
-//! (`reduce`: `arraySum`…, `arrayStringConcat`). `length`, `empty` and
+//! (`reduce`: `arraySum`…, `arrayStringConcat`), sized construction and
+//! reshaping (`shape`), set operations (`sets`) and running sums (`cumulative`). `length`, `empty` and
 //! `notEmpty` on arrays are the string builders in `strings::basic` (one name,
 //! one builder dispatching on type). `arrayJoin` is the binder's (an unnest).
 //!
@@ -12,7 +13,11 @@
 
 pub mod access;
 pub mod build;
+pub mod cumulative;
 pub mod reduce;
+pub mod reduce_agg;
+pub mod sets;
+pub mod shape;
 pub mod transform;
 
 use std::sync::Arc;
@@ -36,6 +41,10 @@ pub fn register(r: &mut FunctionRegistry) {
     access::register(r);
     transform::register(r);
     reduce::register(r);
+    shape::register(r);
+    sets::register(r);
+    cumulative::register(r);
+    reduce_agg::register(r);
 }
 
 /// Argument `i` as a ListArray of the batch's rows.
@@ -104,6 +113,43 @@ fn without_nullable(t: &ChType) -> ChType {
         ChType::Tuple(es, n) => ChType::Tuple(es.iter().map(without_nullable).collect(), n),
         ChType::Map(k, v) => ChType::Map(Box::new(without_nullable(&k)), Box::new(without_nullable(&v))),
         other => other,
+    }
+}
+
+/// A one-row array holding the default value of `ty` (stored as `dt`); maps and
+/// tuples are built here because DataFusion's `new_default` builds invalid maps.
+pub fn default_row(ty: &ChType, dt: &arrow::datatypes::DataType) -> DfResult<ArrayRef> {
+    use arrow::datatypes::DataType;
+    match (ty.base(), dt) {
+        (_, DataType::Map(entries, sorted)) if !ty.is_nullable() => {
+            let DataType::Struct(fields) = entries.data_type() else {
+                return Err(logical("map entries are not a struct".into()));
+            };
+            let s = arrow::array::StructArray::new_empty_fields(0, None);
+            let s = if fields.is_empty() {
+                s
+            } else {
+                let cols = fields.iter().map(|f| arrow::array::new_empty_array(f.data_type())).collect();
+                arrow::array::StructArray::try_new(fields.clone(), cols, None)?
+            };
+            let m = arrow::array::MapArray::try_new(
+                Arc::clone(entries),
+                OffsetBuffer::new(vec![0, 0].into()),
+                s,
+                None,
+                *sorted,
+            )?;
+            Ok(Arc::new(m))
+        }
+        (ChType::Tuple(elems, _), DataType::Struct(fields)) if !ty.is_nullable() && !fields.is_empty() => {
+            let cols = elems
+                .iter()
+                .zip(fields.iter())
+                .map(|(t, f)| default_row(t, f.data_type()))
+                .collect::<DfResult<Vec<_>>>()?;
+            Ok(Arc::new(arrow::array::StructArray::try_new(fields.clone(), cols, None)?))
+        }
+        _ => crate::types::default_value(ty).map_err(|e| e.into_datafusion())?.to_array_of_size(1),
     }
 }
 

@@ -44,7 +44,7 @@ fn aggregate(ctx: &FunctionContext, args: Vec<TypedExpr>, agg: Agg) -> Result<Ty
     let numeric = base.is_integer() || base.is_float() || matches!(base, ChType::Bool);
     let ret = match agg {
         Agg::Min | Agg::Max if numeric || base.is_string() || base.is_date_or_datetime() => base.clone(),
-        _ if !numeric => {
+        _ if !numeric || e.is_nullable() => {
             return Err(Error::new(
                 ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
                 format!("array aggregation function cannot be performed on type {e}"),
@@ -111,7 +111,7 @@ fn agg_kernel(k: &KernelArgs, agg: Agg) -> DfResult<ColumnarValue> {
                                 Agg::Avg => {
                                     let (sum, cnt) = it.fold((0.0, 0usize), |(a, c), x| (a + x, c + 1));
                                     if cnt == 0 {
-                                        f64::NAN
+                                        0.0
                                     } else {
                                         sum / cnt as f64
                                     }

@@ -237,6 +237,19 @@ impl Binder<'_> {
         let mut elements = Vec::new();
         for (i, (e, alias)) in exprs.iter().enumerate() {
             let v = self.bind_expr(e, &ctx)?;
+            let from_function = alias.as_deref().is_some_and(|a| a.starts_with("__arrayJoin"));
+            if from_function && v.ty.array_element().is_none() {
+                return Err(Error::new(
+                    ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Argument for function arrayJoin must be Array or Map",
+                ));
+            }
+            if v.ty.array_element().is_some_and(|t| t.is_nothing() && !t.is_nullable()) {
+                return Err(Error::new(
+                    ErrorCode::ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Invalid projection column with type Nothing",
+                ));
+            }
             let Some(elem) = v.ty.array_element().cloned() else {
                 return Err(Error::new(
                     ErrorCode::TYPE_MISMATCH,
