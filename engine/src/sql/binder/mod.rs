@@ -10,6 +10,7 @@
 //! [`BoundQuery::columns`] (spec/engine.md §1 "Binder").
 
 mod expr;
+mod fill;
 mod from;
 mod join;
 mod lambda;
