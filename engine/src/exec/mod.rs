@@ -4,6 +4,7 @@
 //! physically and collect. Limits that ClickHouse checks while running
 //! (`max_execution_time`, `max_result_rows`) are applied here.
 
+pub mod asof_join;
 pub mod with_fill;
 
 use std::sync::Arc;
@@ -89,6 +90,12 @@ impl datafusion::physical_planner::ExtensionPlanner for GranaryExtensionPlanner 
                 .cloned()
                 .ok_or_else(|| datafusion::common::DataFusionError::Internal("WithFill needs one input".into()))?;
             return Ok(Some(Arc::new(with_fill::WithFillExec::new(input, fill.spec.clone()))));
+        }
+        if let Some(asof) = node.as_any().downcast_ref::<asof_join::AsofJoinNode>() {
+            let [left, right] = physical_inputs else {
+                return Err(datafusion::common::DataFusionError::Internal("AsofJoin needs two inputs".into()));
+            };
+            return Ok(Some(Arc::new(asof_join::AsofJoinExec::new(left.clone(), right.clone(), asof.spec.clone()))));
         }
         Ok(None)
     }

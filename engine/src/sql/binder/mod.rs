@@ -9,6 +9,7 @@
 //! ClickHouse names and types of the result travel beside it in
 //! [`BoundQuery::columns`] (spec/engine.md §1 "Binder").
 
+mod asof;
 mod expr;
 mod fill;
 mod from;
