@@ -23,3 +23,5 @@ SELECT * FROM l ASOF JOIN r ON l.t >= r.t; -- { serverError NOT_IMPLEMENTED }
 SELECT * FROM l ASOF JOIN r ON l.k = r.k AND l.t >= r.t AND l.t <= r.t; -- { serverError INVALID_JOIN_ON_EXPRESSION }
 SELECT * FROM l ASOF JOIN r ON l.k = r.k AND l.t != r.t; -- { serverError INVALID_JOIN_ON_EXPRESSION }
 SELECT * FROM l ASOF JOIN r ON l.k = r.k AND l.k >= r.k; -- { serverError BAD_TYPE_OF_FIELD }
+SELECT a, b FROM l ASOF LEFT JOIN r ON l.k = r.k AND l.t >= r.t ORDER BY a SETTINGS max_block_size = 1;
+SELECT a, r.t FROM l ASOF JOIN (SELECT k, toDateTime(t) AS t FROM r) AS r ON l.k = r.k AND toDateTime(l.t) < r.t ORDER BY a;
