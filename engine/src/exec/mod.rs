@@ -4,6 +4,10 @@
 //! physically and collect. Limits that ClickHouse checks while running
 //! (`max_execution_time`, `max_result_rows`) are applied here.
 
+pub mod asof_join;
+pub mod with_fill;
+
+use std::sync::Arc;
 use std::time::Duration;
 
 use arrow::record_batch::RecordBatch;
@@ -40,7 +44,61 @@ pub fn session_state(settings: &Settings) -> Result<datafusion::execution::Sessi
         rt = rt.with_memory_limit(usize::try_from(limit).unwrap_or(usize::MAX), 1.0);
     }
     let runtime = rt.build_arc()?;
-    Ok(SessionStateBuilder::new().with_config(config).with_runtime_env(runtime).build())
+    Ok(SessionStateBuilder::new()
+        .with_config(config)
+        .with_runtime_env(runtime)
+        .with_query_planner(Arc::new(GranaryQueryPlanner))
+        .build())
+}
+
+/// DataFusion's physical planner plus Granary's operators for
+/// `LogicalPlan::Extension` nodes.
+#[derive(Debug)]
+struct GranaryQueryPlanner;
+
+#[async_trait::async_trait]
+impl datafusion::execution::context::QueryPlanner for GranaryQueryPlanner {
+    async fn create_physical_plan(
+        &self,
+        plan: &LogicalPlan,
+        session: &dyn datafusion::catalog::Session,
+    ) -> datafusion::common::Result<Arc<dyn datafusion::physical_plan::ExecutionPlan>> {
+        use datafusion::physical_planner::{DefaultPhysicalPlanner, PhysicalPlanner};
+        DefaultPhysicalPlanner::with_extension_planners(vec![Arc::new(GranaryExtensionPlanner)])
+            .create_physical_plan(plan, session)
+            .await
+    }
+}
+
+/// Plans Granary's logical extension nodes.
+struct GranaryExtensionPlanner;
+
+#[async_trait::async_trait]
+impl datafusion::physical_planner::ExtensionPlanner for GranaryExtensionPlanner {
+    async fn plan_extension(
+        &self,
+        _planner: &dyn datafusion::physical_planner::PhysicalPlanner,
+        node: &dyn datafusion::logical_expr::UserDefinedLogicalNode,
+        _logical_inputs: &[&LogicalPlan],
+        physical_inputs: &[Arc<dyn datafusion::physical_plan::ExecutionPlan>],
+        _session: &dyn datafusion::catalog::Session,
+        _ctx: &datafusion::logical_expr::physical_planning_context::PhysicalPlanningContext,
+    ) -> datafusion::common::Result<Option<Arc<dyn datafusion::physical_plan::ExecutionPlan>>> {
+        if let Some(fill) = node.as_any().downcast_ref::<with_fill::WithFillNode>() {
+            let input = physical_inputs
+                .first()
+                .cloned()
+                .ok_or_else(|| datafusion::common::DataFusionError::Internal("WithFill needs one input".into()))?;
+            return Ok(Some(Arc::new(with_fill::WithFillExec::new(input, fill.spec.clone()))));
+        }
+        if let Some(asof) = node.as_any().downcast_ref::<asof_join::AsofJoinNode>() {
+            let [left, right] = physical_inputs else {
+                return Err(datafusion::common::DataFusionError::Internal("AsofJoin needs two inputs".into()));
+            };
+            return Ok(Some(Arc::new(asof_join::AsofJoinExec::new(left.clone(), right.clone(), asof.spec.clone()))));
+        }
+        Ok(None)
+    }
 }
 
 /// Runs a logical plan to completion under the query's limits.

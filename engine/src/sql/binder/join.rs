@@ -62,6 +62,7 @@ impl Binder<'_> {
                 join_type = JoinType::RightAnti;
                 anti = true;
             }
+            (JoinStrictness::Asof, _) => return super::asof::bind_asof(self, l, r, kind, constraint),
             (s, _) => {
                 return Err(Error::new(
                     ErrorCode::NOT_IMPLEMENTED,

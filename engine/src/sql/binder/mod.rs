@@ -9,7 +9,9 @@
 //! ClickHouse names and types of the result travel beside it in
 //! [`BoundQuery::columns`] (spec/engine.md §1 "Binder").
 
+mod asof;
 mod expr;
+mod fill;
 mod from;
 mod join;
 mod lambda;

@@ -524,11 +524,14 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
         })
     };
     let mut sort: Vec<SortExpr> = Vec::new();
+    let mut fill_keys = Vec::new();
     for (e, desc, nulls) in &order {
         if e.literal().is_some() {
+            fill_keys.push((None, e.ty.clone()));
             continue;
         }
         let name = column_of(e, &mut proj)?;
+        fill_keys.push((Some(name.clone()), e.ty.clone()));
         let nulls_first = nulls.unwrap_or(false);
         let key =
             crate::plan::nan_order::sort_key(TypedExpr::new(df_col(None, &name), e.ty.clone()), *desc, nulls_first);
@@ -574,6 +577,9 @@ fn bind_select_inner(b: &Binder, s: &Select) -> Result<BoundQuery> {
     }
     if !sort.is_empty() {
         plan = LogicalPlanBuilder::from(plan).sort(sort)?.build()?;
+    }
+    if super::fill::has_fill(&s.order_by) {
+        plan = super::fill::with_fill(b, plan, &s.order_by, &fill_keys, &values)?;
     }
     if fetch.is_some() || offset > 0 {
         plan = LogicalPlanBuilder::from(plan).limit(offset, fetch)?.build()?;

@@ -396,7 +396,11 @@ impl<'a> Parser<'a> {
                     } else if self.eat_kw("STEP") {
                         fill.step = Some(self.parse_expr()?);
                     } else if self.eat_kw("STALENESS") {
-                        self.parse_expr()?;
+                        // Not carried in the AST yet: refuse rather than ignore it.
+                        return Err(crate::error::Error::new(
+                            crate::error::ErrorCode::NOT_IMPLEMENTED,
+                            "WITH FILL STALENESS is not supported yet",
+                        ));
                     } else {
                         break;
                     }
