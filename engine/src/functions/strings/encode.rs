@@ -140,7 +140,8 @@ fn hex_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
         DataType::UInt64 => ints!(UInt64Type, |v| v),
         DataType::Int8 => ints!(Int8Type, |v: i8| u64::from(v as u8)),
         DataType::Int16 => ints!(Int16Type, |v: i16| u64::from(v as u16)),
-        DataType::Int32 | DataType::Date32 => ints!(Int32Type, |v: i32| u64::from(v as u32)),
+        DataType::Int32 => ints!(Int32Type, |v: i32| u64::from(v as u32)),
+        DataType::Date32 => ints!(Date32Type, |v: i32| u64::from(v as u32)),
         DataType::Int64 => ints!(Int64Type, |v: i64| v as u64),
         DataType::Timestamp(TimeUnit::Second, _) => ints!(TimestampSecondType, |v: i64| v as u64),
         DataType::Float32 => {
