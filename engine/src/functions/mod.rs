@@ -14,6 +14,7 @@
 
 pub mod arithmetic;
 pub mod arrays;
+pub mod bits;
 pub mod cast_kernel;
 pub mod comparison;
 pub mod conditional;
@@ -242,6 +243,7 @@ fn register_all(r: &mut FunctionRegistry) {
     reinterpret::register(r);
     readable::register(r);
     math_extra::register(r);
+    bits::register(r);
 }
 
 /// Argument-count check with ClickHouse's message (42).
