@@ -31,7 +31,7 @@ fn int_arg(ctx: &FunctionContext, args: &[TypedExpr]) -> Result<(ChType, u32, Ch
     let width =
         t.bit_width().filter(|w| *w <= 64 && t.is_integer()).ok_or_else(|| illegal_type(&ctx.name, 0, &args[0].ty))?;
     let work = if t.is_signed_int() { ChType::Int64 } else { ChType::UInt64 };
-    Ok((t, width as u32, work))
+    Ok((t, width, work))
 }
 
 /// The value of bit `i` in a `width`-bit integer (negative for a signed type's top bit).
@@ -61,7 +61,7 @@ fn rows(k: &KernelArgs) -> DfResult<Vec<Option<u64>>> {
 
 fn width_of(k: &KernelArgs) -> (u32, bool) {
     let t = k.arg_types.get(1).map(|t| t.base().clone()).unwrap_or(ChType::UInt64);
-    (t.bit_width().unwrap_or(64) as u32, t.is_signed_int())
+    (t.bit_width().unwrap_or(64), t.is_signed_int())
 }
 
 fn bind(ctx: &FunctionContext, args: Vec<TypedExpr>, ret: Option<ChType>, kernel: Kernel) -> Result<TypedExpr> {

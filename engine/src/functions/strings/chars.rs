@@ -264,8 +264,8 @@ pub fn damerau(a: &[u8], b: &[u8]) -> u64 {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i as u64;
     }
-    for j in 0..=m {
-        d[0][j] = j as u64;
+    for (j, x) in d[0].iter_mut().enumerate() {
+        *x = j as u64;
     }
     for i in 1..=n {
         for j in 1..=m {

@@ -65,16 +65,12 @@ fn needles_of(v: Option<&ScalarValue>) -> Vec<Vec<u8>> {
         return Vec::new();
     }
     let vals = l.value(0);
-    let Ok(s) = StrColOwned::new(vals.as_ref()) else {
-        return Vec::new();
-    };
-    s
+    owned_strings(vals.as_ref()).unwrap_or_default()
 }
 
-struct StrColOwned;
-
-impl StrColOwned {
-    fn new(a: &dyn Array) -> DfResult<Vec<Vec<u8>>> {
+/// The values of a string column, NULL as empty.
+fn owned_strings(a: &dyn Array) -> DfResult<Vec<Vec<u8>>> {
+    {
         Ok(match a.data_type() {
             arrow::datatypes::DataType::BinaryView => {
                 a.as_binary_view().iter().map(|v| v.unwrap_or_default().to_vec()).collect()

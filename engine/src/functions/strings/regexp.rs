@@ -400,51 +400,6 @@ fn replace_regexp_kernel(k: &KernelArgs, all: bool) -> DfResult<ColumnarValue> {
     finish(k, Arc::new(b.finish()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::testing::*;
-
-    #[test]
-    fn regexps() {
-        // Checked with chdb 26.9.
-        assert_eq!(run("match", vec![s("abc"), s("^a.c$")]), "1");
-        assert_eq!(run("match", vec![s("abc"), s("B")]), "0");
-        assert_eq!(run("match", vec![s("a\nb"), s("a.b")]), "1");
-        assert_eq!(err_code("match", vec![s("a"), s("(")]), 427);
-        assert_eq!(run("extract", vec![s("abc123"), s("\\d+")]), "123");
-        assert_eq!(run("extract", vec![s("abc"), s("(b)(c)")]), "b");
-        assert_eq!(run("extract", vec![s("abc"), s("z")]), "");
-        assert_eq!(run("extractAll", vec![s("a1b22c"), s("\\d+")]), "['1','22']");
-        assert_eq!(run("extractAll", vec![s("abc"), s("(a)(b)")]), "['a']");
-        assert_eq!(ty("extractAll", vec![s("abc"), s("a")]), "Array(String)");
-        assert_eq!(ty("extract", vec![col_c(), s("a")]), "Nullable(String)");
-        // re2's classes are ASCII; `.` and (?i) work on code points.
-        assert_eq!(run("extractAll", vec![s("привет мир abc_1 ٣"), s("\\w+")]), "['abc_1']");
-        assert_eq!(run("extractAll", vec![s("a٣1"), s("\\d")]), "['1']");
-        assert_eq!(run("match", vec![s("привет"), s("^\\w")]), "0");
-        assert_eq!(run("extractAll", vec![s("a b\tc"), s("[\\s]")]), "[' ','\t']");
-        assert_eq!(run("extractAll", vec![s("ab1"), s("[\\d]")]), "['1']");
-        assert_eq!(run("extractAll", vec![s("при"), s(".")]), "['п','р','и']");
-        assert_eq!(run("match", vec![s("ПРИВЕТ"), s("(?i)привет")]), "1");
-        assert_eq!(run("extractAll", vec![s("a]b[c"), s("[]\\[]")]), "[']','[']");
-        assert_eq!(run("extractAll", vec![s("a1-"), s("[[:alpha:][:digit:]]")]), "['a','1']");
-    }
-
-    #[test]
-    fn replacements() {
-        assert_eq!(run("replaceOne", vec![s("aaa"), s("a"), s("b")]), "baa");
-        assert_eq!(run("replaceAll", vec![s("aaa"), s("a"), s("bb")]), "bbbbbb");
-        assert_eq!(run("replace", vec![s("aaa"), s(""), s("x")]), "aaa");
-        assert_eq!(run("replaceRegexpOne", vec![s("abc"), s("(b)"), s("[\\1\\0]")]), "a[bb]c");
-        assert_eq!(run("replaceRegexpAll", vec![s("abcb"), s("(b)"), s("<\\1>")]), "a<b>c<b>");
-        assert_eq!(run("replaceRegexpOne", vec![s("abc"), s("b"), s("\\\\")]), "a\\c");
-        assert_eq!(run("replaceRegexpAll", vec![s("aaa"), s("a*"), s("x")]), "xx");
-        assert_eq!(run("replaceRegexpAll", vec![s("abc"), s("x*"), s("-")]), "-a-b-c-");
-        assert_eq!(run("replaceRegexpAll", vec![s("abc"), s(""), s("-")]), "abc");
-        assert_eq!(run("replaceRegexpAll", vec![s("abc"), s("^"), s("-")]), "-abc");
-    }
-}
-
 /// `regexpExtract(s, pattern[, index])`: capturing group `index` (default 1, 0 = whole match) of the first match.
 fn regexp_extract(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 2, 3)?;
@@ -529,4 +484,49 @@ fn extract_groups_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
         }
     }
     finish(k, Arc::new(b.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn regexps() {
+        // Checked with chdb 26.9.
+        assert_eq!(run("match", vec![s("abc"), s("^a.c$")]), "1");
+        assert_eq!(run("match", vec![s("abc"), s("B")]), "0");
+        assert_eq!(run("match", vec![s("a\nb"), s("a.b")]), "1");
+        assert_eq!(err_code("match", vec![s("a"), s("(")]), 427);
+        assert_eq!(run("extract", vec![s("abc123"), s("\\d+")]), "123");
+        assert_eq!(run("extract", vec![s("abc"), s("(b)(c)")]), "b");
+        assert_eq!(run("extract", vec![s("abc"), s("z")]), "");
+        assert_eq!(run("extractAll", vec![s("a1b22c"), s("\\d+")]), "['1','22']");
+        assert_eq!(run("extractAll", vec![s("abc"), s("(a)(b)")]), "['a']");
+        assert_eq!(ty("extractAll", vec![s("abc"), s("a")]), "Array(String)");
+        assert_eq!(ty("extract", vec![col_c(), s("a")]), "Nullable(String)");
+        // re2's classes are ASCII; `.` and (?i) work on code points.
+        assert_eq!(run("extractAll", vec![s("привет мир abc_1 ٣"), s("\\w+")]), "['abc_1']");
+        assert_eq!(run("extractAll", vec![s("a٣1"), s("\\d")]), "['1']");
+        assert_eq!(run("match", vec![s("привет"), s("^\\w")]), "0");
+        assert_eq!(run("extractAll", vec![s("a b\tc"), s("[\\s]")]), "[' ','\t']");
+        assert_eq!(run("extractAll", vec![s("ab1"), s("[\\d]")]), "['1']");
+        assert_eq!(run("extractAll", vec![s("при"), s(".")]), "['п','р','и']");
+        assert_eq!(run("match", vec![s("ПРИВЕТ"), s("(?i)привет")]), "1");
+        assert_eq!(run("extractAll", vec![s("a]b[c"), s("[]\\[]")]), "[']','[']");
+        assert_eq!(run("extractAll", vec![s("a1-"), s("[[:alpha:][:digit:]]")]), "['a','1']");
+    }
+
+    #[test]
+    fn replacements() {
+        assert_eq!(run("replaceOne", vec![s("aaa"), s("a"), s("b")]), "baa");
+        assert_eq!(run("replaceAll", vec![s("aaa"), s("a"), s("bb")]), "bbbbbb");
+        assert_eq!(run("replace", vec![s("aaa"), s(""), s("x")]), "aaa");
+        assert_eq!(run("replaceRegexpOne", vec![s("abc"), s("(b)"), s("[\\1\\0]")]), "a[bb]c");
+        assert_eq!(run("replaceRegexpAll", vec![s("abcb"), s("(b)"), s("<\\1>")]), "a<b>c<b>");
+        assert_eq!(run("replaceRegexpOne", vec![s("abc"), s("b"), s("\\\\")]), "a\\c");
+        assert_eq!(run("replaceRegexpAll", vec![s("aaa"), s("a*"), s("x")]), "xx");
+        assert_eq!(run("replaceRegexpAll", vec![s("abc"), s("x*"), s("-")]), "-a-b-c-");
+        assert_eq!(run("replaceRegexpAll", vec![s("abc"), s(""), s("-")]), "abc");
+        assert_eq!(run("replaceRegexpAll", vec![s("abc"), s("^"), s("-")]), "-abc");
+    }
 }

@@ -137,26 +137,6 @@ fn split_kernel(k: &KernelArgs, how: Split) -> DfResult<ColumnarValue> {
     finish(k, Arc::new(b.finish()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::testing::*;
-    use crate::types::ChType;
-
-    #[test]
-    fn splits() {
-        // Checked with chdb 26.9.
-        assert_eq!(run("splitByChar", vec![s(","), s("a,b,,c")]), "['a','b','','c']");
-        assert_eq!(run("splitByChar", vec![s(","), s("")]), "['']");
-        assert_eq!(run("splitByString", vec![s(", "), s("a, b")]), "['a','b']");
-        assert_eq!(run("splitByString", vec![s(""), s("abc")]), "['a','b','c']");
-        assert_eq!(run("splitByRegexp", vec![s("\\d+"), s("a1b22c")]), "['a','b','c']");
-        assert_eq!(run("splitByRegexp", vec![s(""), s("abc")]), "['a','b','c']");
-        assert_eq!(run("splitByChar", vec![s(","), s("a,b,c"), int(2, ChType::UInt8)]), "['a','b']");
-        assert_eq!(ty("splitByChar", vec![s(","), col_c()]), "Array(String)");
-        assert_eq!(err_code("splitByChar", vec![s("ab"), s("a")]), 36);
-    }
-}
-
 /// `splitByWhitespace(s[, max])` / `splitByNonAlpha(s[, max])`: the runs of bytes between separators.
 fn split_tokens(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     check_arg_count(&ctx.name, &args, 1, 2)?;
@@ -181,15 +161,31 @@ fn tokens_kernel(k: &KernelArgs, is_sep: fn(u8) -> bool) -> DfResult<ColumnarVal
     for row in 0..n {
         let v = s.get(row).unwrap_or(b"");
         let limit = max.as_ref().and_then(|m| m.get(row)).filter(|&m| m > 0);
-        let mut count = 0i64;
-        for t in v.split(|&c| is_sep(c)).filter(|t| !t.is_empty()) {
-            if limit.is_some_and(|l| count >= l) {
-                break;
-            }
+        let take = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
+        for t in v.split(|&c| is_sep(c)).filter(|t| !t.is_empty()).take(take) {
             b.values().append_value(t);
-            count += 1;
         }
         b.append(true);
     }
     finish(k, Arc::new(b.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::types::ChType;
+
+    #[test]
+    fn splits() {
+        // Checked with chdb 26.9.
+        assert_eq!(run("splitByChar", vec![s(","), s("a,b,,c")]), "['a','b','','c']");
+        assert_eq!(run("splitByChar", vec![s(","), s("")]), "['']");
+        assert_eq!(run("splitByString", vec![s(", "), s("a, b")]), "['a','b']");
+        assert_eq!(run("splitByString", vec![s(""), s("abc")]), "['a','b','c']");
+        assert_eq!(run("splitByRegexp", vec![s("\\d+"), s("a1b22c")]), "['a','b','c']");
+        assert_eq!(run("splitByRegexp", vec![s(""), s("abc")]), "['a','b','c']");
+        assert_eq!(run("splitByChar", vec![s(","), s("a,b,c"), int(2, ChType::UInt8)]), "['a','b']");
+        assert_eq!(ty("splitByChar", vec![s(","), col_c()]), "Array(String)");
+        assert_eq!(err_code("splitByChar", vec![s("ab"), s("a")]), 36);
+    }
 }

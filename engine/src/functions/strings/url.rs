@@ -179,8 +179,8 @@ fn kernel_of(name: &str) -> Option<Kernel> {
         "fragment" => |k| part(k, |u, p| out_range(u, p.fragment.clone())),
         "queryStringAndFragment" => |k| part(k, query_and_fragment),
         "cutWWW" => |k| part(k, cut_www),
-        "cutQueryString" => |k| part(k, |u, p| cut_query(u, p)),
-        "cutFragment" => |k| part(k, |u, p| cut_fragment(u, p)),
+        "cutQueryString" => |k| part(k, cut_query),
+        "cutFragment" => |k| part(k, cut_fragment),
         "cutQueryStringAndFragment" => |k| part(k, |u, p| u.get(..p.path.end).unwrap_or(u).to_vec()),
         _ => return None,
     })
