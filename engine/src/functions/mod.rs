@@ -14,6 +14,7 @@
 
 pub mod arithmetic;
 pub mod arrays;
+pub mod bits;
 pub mod cast_composite;
 pub mod cast_kernel;
 pub mod comparison;
@@ -26,14 +27,19 @@ pub mod higher_order;
 pub mod logical;
 pub mod maps;
 pub mod math;
+pub mod math_extra;
 pub mod misc;
 pub mod nulls;
+pub mod readable;
+pub mod reinterpret;
+pub mod server_info;
 pub mod strings;
 #[cfg(test)]
 pub mod testing;
 pub mod tostring;
 pub mod tuples;
 pub mod udf;
+pub mod uuid_ip;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -111,6 +117,8 @@ pub struct FunctionContext {
     pub database: String,
     /// Query start time, Unix seconds with microseconds (for `now()`, `today()`).
     pub now_micros: i64,
+    /// The session's settings as the query sees them (for `getSetting`).
+    pub settings: Arc<crate::settings::Settings>,
 }
 
 /// Binds one scalar function call: checks the arguments, returns the expression and type.
@@ -231,6 +239,12 @@ fn register_all(r: &mut FunctionRegistry) {
     hashes::register(r);
     tuples::register(r);
     maps::register(r);
+    uuid_ip::register(r);
+    server_info::register(r);
+    reinterpret::register(r);
+    readable::register(r);
+    math_extra::register(r);
+    bits::register(r);
     cast_composite::register(r);
 }
 

@@ -24,6 +24,7 @@ pub fn ctx(name: &str) -> FunctionContext {
         timezone: "UTC".into(),
         database: "default".into(),
         now_micros: 1_700_000_000_000_000,
+        settings: Default::default(),
     }
 }
 

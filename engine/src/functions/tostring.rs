@@ -154,7 +154,13 @@ mod tests {
     use super::*;
 
     fn ctx() -> FunctionContext {
-        FunctionContext { name: "toString".into(), timezone: "UTC".into(), database: "default".into(), now_micros: 0 }
+        FunctionContext {
+            name: "toString".into(),
+            timezone: "UTC".into(),
+            database: "default".into(),
+            now_micros: 0,
+            settings: Default::default(),
+        }
     }
 
     fn run(kernel: crate::functions::Kernel, arg: ArrayRef, arg_ty: ChType, ret: ChType) -> DfResult<ArrayRef> {

@@ -209,6 +209,7 @@ pub(crate) fn function_context(state: &SessionState) -> FunctionContext {
         timezone: if tz.is_empty() { "UTC".into() } else { tz },
         database: state.database.clone(),
         now_micros: now,
+        settings: Arc::new(state.settings.clone()),
     }
 }
 

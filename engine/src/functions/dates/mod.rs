@@ -448,6 +448,7 @@ pub(crate) mod testing {
             timezone: "UTC".into(),
             database: "default".into(),
             now_micros: 1_700_000_000_123_456,
+            settings: Default::default(),
         }
     }
 

@@ -161,7 +161,7 @@ pub fn city_hash64(s: &[u8]) -> u64 {
 }
 
 #[inline]
-fn sip_round(v: &mut [u64; 4]) {
+pub fn sip_round(v: &mut [u64; 4]) {
     v[0] = v[0].wrapping_add(v[1]);
     v[1] = v[1].rotate_left(13);
     v[1] ^= v[0];

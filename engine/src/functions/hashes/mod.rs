@@ -18,6 +18,7 @@
 //! value here; ClickHouse hashes it differently (not yet derived).
 
 pub mod algorithms;
+pub mod digests;
 pub mod md5;
 pub mod sha256;
 
@@ -38,6 +39,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::types::ChType;
 
 pub fn register(r: &mut FunctionRegistry) {
+    digests::register(r);
     r.scalar("cityHash64", Case::Sensitive, |c, a| any_hash(c, a, Alg::City64));
     r.scalar("sipHash64", Case::Sensitive, |c, a| any_hash(c, a, Alg::Sip64));
     r.scalar("xxHash64", Case::Sensitive, |c, a| any_hash(c, a, Alg::Xx64));

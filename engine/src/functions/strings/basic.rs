@@ -296,6 +296,12 @@ fn concat(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     if let Some(n) = null_if_nothing(&args) {
         return Ok(n);
     }
+    // concat of arrays is arrayConcat (as ClickHouse's concat dispatches).
+    if !args.is_empty() && args.iter().all(|a| matches!(a.ty.base(), ChType::Array(_))) {
+        let actx = FunctionContext { name: "arrayConcat".into(), ..ctx.clone() };
+        // arrays::build keeps its builder private: reach it through the registry.
+        return crate::functions::FunctionRegistry::builtin().bind_scalar(&actx, args);
+    }
     if args.is_empty() {
         let empty = datafusion::scalar::ScalarValue::BinaryView(Some(Vec::new()));
         return Ok(TypedExpr::new(datafusion::logical_expr::lit(empty), ChType::String));

@@ -19,6 +19,8 @@ use crate::types::ChType;
 pub fn register(r: &mut FunctionRegistry) {
     r.scalar("hex", Case::Insensitive, hex);
     r.scalar("unhex", Case::Insensitive, unhex);
+    r.scalar("bin", Case::Insensitive, bin);
+    r.scalar("unbin", Case::Insensitive, unbin);
     r.scalar("base64Encode", Case::Sensitive, base64_encode);
     r.scalar("TO_BASE64", Case::Insensitive, base64_encode);
     r.scalar("base64Decode", Case::Sensitive, base64_decode);
@@ -140,7 +142,8 @@ fn hex_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
         DataType::UInt64 => ints!(UInt64Type, |v| v),
         DataType::Int8 => ints!(Int8Type, |v: i8| u64::from(v as u8)),
         DataType::Int16 => ints!(Int16Type, |v: i16| u64::from(v as u16)),
-        DataType::Int32 | DataType::Date32 => ints!(Int32Type, |v: i32| u64::from(v as u32)),
+        DataType::Int32 => ints!(Int32Type, |v: i32| u64::from(v as u32)),
+        DataType::Date32 => ints!(Date32Type, |v: i32| u64::from(v as u32)),
         DataType::Int64 => ints!(Int64Type, |v: i64| v as u64),
         DataType::Timestamp(TimeUnit::Second, _) => ints!(TimestampSecondType, |v: i64| v as u64),
         DataType::Float32 => {
@@ -189,6 +192,51 @@ fn unhex(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
     }
     let ret = ret_type(ChType::String, &args);
     call("unhex", |k| map_to_str(k, unhex_into), args, ret)
+}
+
+/// `bin(x)`: the bits of the bytes `hex(x)` shows (same bytes, same leading-zero rule).
+fn bin(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    let h = hex(ctx, args)?;
+    if h.ty.is_nothing() || h.literal().is_some_and(|v| v.is_null()) {
+        return Ok(h);
+    }
+    let ret = h.ty.clone();
+    call("bin", |k| map_to_str(k, hex_to_bin), vec![h], ret)
+}
+
+fn hex_to_bin(v: &[u8], out: &mut Vec<u8>) {
+    for &c in v {
+        let d = unhex_digit(c);
+        for i in (0..4).rev() {
+            out.push(b'0' + ((d >> i) & 1));
+        }
+    }
+}
+
+/// `unbin(s)`: bytes from bits (any character but '0' is a 1), left-padded to whole bytes.
+fn unbin(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 1)?;
+    expect_string(&ctx.name, &args, 0)?;
+    if let Some(n) = null_if_nothing(&args) {
+        return Ok(n);
+    }
+    let ret = ret_type(ChType::String, &args);
+    call("unbin", |k| map_to_str(k, unbin_into), args, ret)
+}
+
+fn unbin_into(v: &[u8], out: &mut Vec<u8>) {
+    let lead = v.len() % 8;
+    let mut acc = 0u8;
+    let mut bits = if lead == 0 { 8 } else { lead };
+    for &c in v {
+        acc = (acc << 1) | u8::from(c != b'0');
+        bits -= 1;
+        if bits == 0 {
+            out.push(acc);
+            acc = 0;
+            bits = 8;
+        }
+    }
 }
 
 /// Decodes pairs of hex digits; an odd length reads as if a leading '0' were there.

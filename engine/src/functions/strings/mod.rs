@@ -9,11 +9,14 @@
 //! downcasts each argument once per batch, then loops over rows.
 
 pub mod basic;
+pub mod chars;
 pub mod encode;
+pub mod multi;
 pub mod regexp;
 pub mod search;
 pub mod slice;
 pub mod split;
+pub mod url;
 
 use std::sync::Arc;
 
@@ -35,6 +38,9 @@ pub fn register(r: &mut FunctionRegistry) {
     regexp::register(r);
     split::register(r);
     encode::register(r);
+    chars::register(r);
+    multi::register(r);
+    url::register(r);
 }
 
 /// A string argument of one batch: a constant, a BinaryView column or a FixedString column.
@@ -197,7 +203,13 @@ pub(crate) mod testing {
     use crate::types::ChType;
 
     pub fn ctx(name: &str) -> FunctionContext {
-        FunctionContext { name: name.into(), timezone: "UTC".into(), database: "default".into(), now_micros: 0 }
+        FunctionContext {
+            name: name.into(),
+            timezone: "UTC".into(),
+            database: "default".into(),
+            now_micros: 0,
+            settings: Default::default(),
+        }
     }
 
     /// A String literal.

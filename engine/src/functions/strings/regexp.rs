@@ -20,7 +20,7 @@ use regex::bytes::Regex;
 use super::basic::expect_string;
 use super::search::{compile_regex, predicate_call};
 use super::{finish, null_if_nothing, out_rows, ret_type, StrCol};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::functions::udf::call;
 use crate::functions::{check_arg_count, Case, FunctionContext, FunctionRegistry, Kernel, KernelArgs, TypedExpr};
 use crate::types::ChType;
@@ -30,6 +30,9 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("REGEXP_MATCHES", Case::Insensitive, match_fn);
     r.scalar("extract", Case::Sensitive, extract);
     r.scalar("extractAll", Case::Sensitive, extract_all);
+    r.scalar("regexpExtract", Case::Sensitive, regexp_extract);
+    r.scalar("REGEXP_EXTRACT", Case::Insensitive, regexp_extract);
+    r.scalar("extractGroups", Case::Sensitive, extract_groups);
     r.scalar("replaceOne", Case::Sensitive, replace_one);
     r.scalar("replaceAll", Case::Sensitive, replace_all);
     r.scalar("replace", Case::Insensitive, replace_all);
@@ -393,6 +396,92 @@ fn replace_regexp_kernel(k: &KernelArgs, all: bool) -> DfResult<ColumnarValue> {
             buf.extend_from_slice(&v[at..]);
         }
         b.append_value(&buf);
+    }
+    finish(k, Arc::new(b.finish()))
+}
+
+/// `regexpExtract(s, pattern[, index])`: capturing group `index` (default 1, 0 = whole match) of the first match.
+fn regexp_extract(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 2, 3)?;
+    expect_string(&ctx.name, &args, 0)?;
+    expect_string(&ctx.name, &args, 1)?;
+    super::basic::expect_int(&ctx.name, &args, 2)?;
+    if let Some(n) = null_if_nothing(&args) {
+        return Ok(n);
+    }
+    check_pattern(&args)?;
+    if let (Some(p), Some(i)) = (args[1].literal_str(), args.get(2).and_then(TypedExpr::literal_int)) {
+        let groups = compile(p.as_bytes())?.captures_len() as i128;
+        if i < 0 || i >= groups {
+            return Err(Error::new(
+                ErrorCode::BAD_ARGUMENTS,
+                format!(
+                    "Index value {i} for regexp pattern `{p}` in function {} is out-of-range, should be in [0, {groups})",
+                    ctx.name
+                ),
+            ));
+        }
+    }
+    let ret = ret_type(ChType::String, &args);
+    call(&ctx.name, regexp_extract_kernel, args, ret)
+}
+
+fn regexp_extract_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let s = StrCol::new(&k.args[0])?;
+    let mut re = RegexArg::new(&k.args[1])?;
+    let idx = k.args.get(2).map(super::IntCol::new).transpose()?;
+    let n = out_rows(k);
+    let mut b = BinaryViewBuilder::with_capacity(n);
+    for row in 0..n {
+        let i = match &idx {
+            Some(c) => c.get(row),
+            None => Some(1),
+        };
+        match (s.get(row), re.get(row)?, i) {
+            (Some(v), Some((r, _)), Some(i)) => {
+                let i = usize::try_from(i).unwrap_or(usize::MAX);
+                if i >= r.captures_len() {
+                    return Err(Error::new(
+                        ErrorCode::BAD_ARGUMENTS,
+                        format!("Index value {i} for regexp pattern in function regexpExtract is out-of-range"),
+                    )
+                    .into_datafusion());
+                }
+                let m = r.captures(v).and_then(|c| c.get(i)).map(|m| m.as_bytes()).unwrap_or(b"");
+                b.append_value(m);
+            }
+            _ => b.append_null(),
+        }
+    }
+    finish(k, Arc::new(b.finish()))
+}
+
+/// `extractGroups(s, pattern)`: the capturing groups of the first match ([] when none).
+fn extract_groups(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    if let Some(n) = regex_builder(ctx, &args, 2)? {
+        return Ok(n);
+    }
+    let ret = ret_type(ChType::Array(Box::new(ChType::String)), &args);
+    call(&ctx.name, extract_groups_kernel, args, ret)
+}
+
+fn extract_groups_kernel(k: &KernelArgs) -> DfResult<ColumnarValue> {
+    let s = StrCol::new(&k.args[0])?;
+    let mut re = RegexArg::new(&k.args[1])?;
+    let n = out_rows(k);
+    let mut b = ListBuilder::new(BinaryViewBuilder::new()).with_field(Arc::new(ChType::String.to_arrow_field("item")));
+    for row in 0..n {
+        match (s.get(row), re.get(row)?) {
+            (Some(v), Some((r, _))) => {
+                if let Some(c) = r.captures(v) {
+                    for g in 1..r.captures_len() {
+                        b.values().append_value(c.get(g).map(|m| m.as_bytes()).unwrap_or(b""));
+                    }
+                }
+                b.append(true);
+            }
+            _ => b.append(false),
+        }
     }
     finish(k, Arc::new(b.finish()))
 }

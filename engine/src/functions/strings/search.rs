@@ -33,6 +33,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("positionCaseInsensitiveUTF8", Case::Sensitive, position_ci_utf8);
     r.scalar("startsWith", Case::Sensitive, starts_with);
     r.scalar("endsWith", Case::Sensitive, ends_with);
+    r.scalar("startsWithUTF8", Case::Sensitive, starts_with);
+    r.scalar("endsWithUTF8", Case::Sensitive, ends_with);
     r.scalar("countSubstrings", Case::Insensitive, count_substrings);
     r.scalar("countSubstringsCaseInsensitive", Case::Sensitive, count_substrings_ci);
     r.scalar("like", Case::Sensitive, like);

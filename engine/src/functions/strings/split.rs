@@ -22,6 +22,8 @@ pub fn register(r: &mut FunctionRegistry) {
     r.scalar("splitByChar", Case::Sensitive, split_by_char);
     r.scalar("splitByString", Case::Sensitive, split_by_string);
     r.scalar("splitByRegexp", Case::Sensitive, split_by_regexp);
+    r.scalar("splitByWhitespace", Case::Sensitive, split_tokens);
+    r.scalar("splitByNonAlpha", Case::Sensitive, split_tokens);
 }
 
 fn builder(ctx: &FunctionContext, args: Vec<TypedExpr>, kernel: Kernel) -> Result<TypedExpr> {
@@ -129,6 +131,39 @@ fn split_kernel(k: &KernelArgs, how: Split) -> DfResult<ColumnarValue> {
             for p in &pieces[..take] {
                 b.values().append_value(p);
             }
+        }
+        b.append(true);
+    }
+    finish(k, Arc::new(b.finish()))
+}
+
+/// `splitByWhitespace(s[, max])` / `splitByNonAlpha(s[, max])`: the runs of bytes between separators.
+fn split_tokens(ctx: &FunctionContext, args: Vec<TypedExpr>) -> Result<TypedExpr> {
+    check_arg_count(&ctx.name, &args, 1, 2)?;
+    expect_string(&ctx.name, &args, 0)?;
+    expect_int(&ctx.name, &args, 1)?;
+    if let Some(n) = null_if_nothing(&args) {
+        return Ok(n);
+    }
+    let kernel: Kernel = if ctx.name == "splitByWhitespace" {
+        |k| tokens_kernel(k, |b| b.is_ascii_whitespace() || b == 0x0B)
+    } else {
+        |k| tokens_kernel(k, |b| b < 0x80 && !b.is_ascii_alphanumeric())
+    };
+    call(&ctx.name, kernel, args, ChType::Array(Box::new(ChType::String)))
+}
+
+fn tokens_kernel(k: &KernelArgs, is_sep: fn(u8) -> bool) -> DfResult<ColumnarValue> {
+    let s = StrCol::new(&k.args[0])?;
+    let max = k.args.get(1).map(IntCol::new).transpose()?;
+    let n = out_rows(k);
+    let mut b = ListBuilder::new(BinaryViewBuilder::new()).with_field(Arc::new(ChType::String.to_arrow_field("item")));
+    for row in 0..n {
+        let v = s.get(row).unwrap_or(b"");
+        let limit = max.as_ref().and_then(|m| m.get(row)).filter(|&m| m > 0);
+        let take = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
+        for t in v.split(|&c| is_sep(c)).filter(|t| !t.is_empty()).take(take) {
+            b.values().append_value(t);
         }
         b.append(true);
     }
