@@ -408,7 +408,10 @@ pub struct Settings {
 
 fn parse_value(def: &SettingDef, text: &str) -> Result<SettingValue> {
     let bad = || {
-        Error::new(ErrorCode::CANNOT_PARSE_TEXT, format!("Cannot parse '{text}' as the value of setting {}", def.name))
+        Error::new(
+            ErrorCode::CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+            format!("Cannot parse '{text}' as the value of setting {}", def.name),
+        )
     };
     Ok(match def.kind {
         SettingKind::UInt => SettingValue::UInt(match text {

@@ -39,6 +39,14 @@ pub fn session_state(settings: &Settings) -> Result<datafusion::execution::Sessi
     // would let `LIMIT` take rows out of order.
     config.options_mut().optimizer.enable_round_robin_repartition = false;
     let mut rt = RuntimeEnvBuilder::new();
+    // Spilling only when the query allows it (ClickHouse's external GROUP BY /
+    // sort settings); otherwise a query over the memory limit fails with 241.
+    let spill = settings.get_u64("max_bytes_before_external_group_by") > 0
+        || settings.get_u64("max_bytes_before_external_sort") > 0;
+    if !spill {
+        use datafusion::execution::disk_manager::{DiskManagerBuilder, DiskManagerMode};
+        rt = rt.with_disk_manager_builder(DiskManagerBuilder::default().with_mode(DiskManagerMode::Disabled));
+    }
     let limit = settings.get_u64("max_memory_usage");
     if limit > 0 {
         rt = rt.with_memory_limit(usize::try_from(limit).unwrap_or(usize::MAX), 1.0);
