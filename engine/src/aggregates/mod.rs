@@ -18,14 +18,13 @@
 //! the row count.
 //!
 //! Files: `udaf.rs` (the DataFusion bridge), `state.rs` (state bytes),
-//! `basic.rs`, `uniq.rs` (+ `cityhash.rs`), `quantile.rs`, `stats.rs`,
+//! `basic.rs`, `uniq.rs` (CityHash64 from `functions::hashes`), `quantile.rs`, `stats.rs`,
 //! `collect.rs`, `topk.rs`, `uniq_hll.rs`, `quantile_weighted.rs`, `more.rs`,
 //! `sequence.rs`, `map_agg.rs`, `finalize.rs` (the finalizeAggregation function)
 //! (the functions), `combinators.rs`, `groups.rs` /
 //! `groups_more.rs` (vectorized GroupsAccumulators), `tests.rs`.
 
 pub mod basic;
-mod cityhash;
 pub mod collect;
 pub mod combinators;
 pub mod extra_basic;

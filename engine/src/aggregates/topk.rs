@@ -21,13 +21,13 @@ use arrow::datatypes::DataType;
 use datafusion::error::Result as DfResult;
 use datafusion::scalar::ScalarValue;
 
-use super::cityhash::city_hash64;
 use super::collect::list_scalar;
 use super::state::{decode_values, encode_value, put_blob, put_var_u64, Reader};
 use super::udaf::{AggState, AggregateFunction};
 use super::uniq::int_hash_crc32;
 use super::{illegal_arg, param_i128, signature_with};
 use crate::error::{Error, ErrorCode, Result};
+use crate::functions::hashes::algorithms::city_hash64;
 use crate::types::ChType;
 
 #[derive(Debug, Clone)]

@@ -23,13 +23,13 @@ use arrow::datatypes::{DataType, Float32Type, Float64Type, Int64Type, UInt64Type
 use datafusion::error::Result as DfResult;
 use datafusion::scalar::ScalarValue;
 
-use super::cityhash::{city_hash64, hash128_to_64};
 use super::combinators::row_key;
 use super::groups::{Hot, HotOp};
 use super::state::{codec_supports, put_var_u64, Reader};
 use super::udaf::{rows, AggState, AggregateFunction};
 use super::{illegal_arg, no_params};
 use crate::error::{Error, ErrorCode, Result};
+use crate::functions::hashes::algorithms::{city_hash64, hash128_to_64};
 use crate::types::ChType;
 
 /// ClickHouse's intHash64 (MurmurHash3 finalizer).

@@ -26,12 +26,12 @@ use arrow::datatypes::DataType;
 use datafusion::error::Result as DfResult;
 use datafusion::scalar::ScalarValue;
 
-use super::cityhash::{city_hash64, hash128_to_64};
 use super::state::{put_var_u64, Reader};
 use super::udaf::{AggState, AggregateFunction};
 use super::uniq::{for_each_u64, int_hash64, widen_of, Widen};
 use super::{param_i128, signature_with};
 use crate::error::{Error, ErrorCode, Result};
+use crate::functions::hashes::algorithms::{city_hash64, hash128_to_64};
 use crate::types::ChType;
 
 /// ClickHouse's intHash32 (Thomas Wang's 64 → 32 bit mix, salt 0).
