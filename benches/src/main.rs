@@ -23,23 +23,35 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a =
-        Args { schema: String::new(), tsv: String::new(), queries: String::new(), threads: 2, runs: 3, results: None };
+    let mut a = Args {
+        schema: std::env::var("GRANARY_BENCH_SCHEMA").unwrap_or_default(),
+        tsv: String::new(),
+        queries: String::new(),
+        threads: 2,
+        runs: 3,
+        results: None,
+    };
+    let mut positional = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
         let mut v = || it.next().ok_or_else(|| format!("{k} needs a value"));
         match k.as_str() {
             "--schema" => a.schema = v()?,
-            "--tsv" => a.tsv = v()?,
-            "--queries" => a.queries = v()?,
-            "--threads" => a.threads = v()?.parse().map_err(|e| format!("--threads: {e}"))?,
-            "--runs" => a.runs = v()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--results" => a.results = Some(v()?),
-            other => return Err(format!("unknown argument {other}")),
+            _ => positional.push(k),
         }
     }
-    if a.schema.is_empty() || a.tsv.is_empty() || a.queries.is_empty() {
-        return Err("--schema, --tsv and --queries are required".into());
+    let [queries, tsv, runs, threads] = positional.as_slice() else {
+        return Err(
+            "usage: granary-bench [--schema FILE] [--results DIR] <queries.sql> <data.tsv> <repeat> <threads>".into()
+        );
+    };
+    a.queries = queries.clone();
+    a.tsv = tsv.clone();
+    a.runs = runs.parse().map_err(|e| format!("repeat: {e}"))?;
+    a.threads = threads.parse().map_err(|e| format!("threads: {e}"))?;
+    if a.schema.is_empty() {
+        return Err("no schema: pass --schema FILE or set GRANARY_BENCH_SCHEMA".into());
     }
     Ok(a)
 }
