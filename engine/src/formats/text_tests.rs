@@ -419,61 +419,6 @@ fn nothing_and_enum_errors() {
 }
 
 #[test]
-#[ignore]
-fn bench_write_tsv() {
-    let n = 1_000_000;
-    let ids: ArrayRef = Arc::new(UInt64Array::from_iter_values(0..n as u64));
-    let s: ArrayRef = Arc::new(BinaryViewArray::from_iter_values((0..n).map(|i| format!("user{i}"))));
-    let f: ArrayRef = Arc::new(Float64Array::from_iter_values((0..n).map(|i| i as f64 / 7.0)));
-    let dt: ArrayRef = Arc::new(TimestampSecondArray::from_iter_values((0..n).map(|i| 1_700_000_000 + i as i64)));
-    let types = vec![ChType::UInt64, ChType::String, ChType::Float64, ChType::DateTime(None)];
-    let schema = Arc::new(Schema::new(
-        [&ids, &s, &f, &dt]
-            .iter()
-            .enumerate()
-            .map(|(i, a)| Field::new(format!("c{i}"), a.data_type().clone(), false))
-            .collect::<Vec<_>>(),
-    ));
-    let batch = RecordBatch::try_new(schema, vec![ids, s, f, dt]).unwrap();
-    let mut out = Vec::new();
-    let t = std::time::Instant::now();
-    write_tsv(&mut out, std::slice::from_ref(&batch), &types, &[], &TextOptions::default(), TsvKind::Plain).unwrap();
-    eprintln!("write_tsv 1M rows x 4 cols: {:?}, {} bytes", t.elapsed(), out.len());
-    for (i, ty) in types.iter().enumerate() {
-        let b = batch.project(&[i]).unwrap();
-        let mut out = Vec::new();
-        let t = std::time::Instant::now();
-        write_tsv(&mut out, &[b], std::slice::from_ref(ty), &[], &TextOptions::default(), TsvKind::Plain).unwrap();
-        eprintln!("  {ty}: {:?}", t.elapsed());
-    }
-}
-
-#[test]
-#[ignore]
-fn bench_read_tsv() {
-    let mut data = Vec::new();
-    for i in 0..1_000_000u64 {
-        data.extend_from_slice(
-            format!("{i}\tuser{i}\t{}\t2023-11-14 22:13:{:02}\n", i as f64 / 7.0, i % 60).as_bytes(),
-        );
-    }
-    let types = vec![ChType::UInt64, ChType::String, ChType::Float64, ChType::DateTime(None)];
-    let t = std::time::Instant::now();
-    let b = read_tsv(&data, &types, &TextOptions::default(), TsvKind::Plain).unwrap();
-    eprintln!("read_tsv 1M rows x 4 cols: {:?}, {} rows", t.elapsed(), b.num_rows());
-    for (i, ty) in types.iter().enumerate() {
-        let col: Vec<u8> = data
-            .split(|&c| c == b'\n')
-            .filter(|l| !l.is_empty())
-            .flat_map(|l| l.split(|&c| c == b'\t').nth(i).unwrap_or_default().iter().copied().chain([b'\n']))
-            .collect();
-        let t = std::time::Instant::now();
-        read_tsv(&col, std::slice::from_ref(ty), &TextOptions::default(), TsvKind::Plain).unwrap();
-        eprintln!("  {ty}: {:?}", t.elapsed());
-    }
-}
-
-#[test]
 fn tsv_round_trip_many_types() {
     let cases = [
         ("LowCardinality(Nullable(String))", "a\\tb\n\\N\n"),
